@@ -1,0 +1,134 @@
+"""Demo accounts of DESIGN.md (development only): realistic Japanese people and organisations."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from portal.accounts.models import MODERATORS_GROUP, Role, User
+from portal.community.models import Municipality, OfficialProfile, OfficialTitle, VerificationState
+from portal.startups.models import MemberRole, Startup, StartupMember
+
+DEMO_PASSWORD = "demo-pass-2026"
+
+LOGIN_TABLE = [
+    ("official1@example.jp", "前橋市 デジタル推進課 CDO (verified official)"),
+    ("official2@example.jp", "長野県塩尻市 DX推進課 CIO (verified official, another municipality)"),
+    ("startup1@example.com", "株式会社ミライ行政テック owner (verified startup)"),
+    ("startup2@example.com", "アグリセンス合同会社 owner (another startup)"),
+    ("moderator@example.jp", "JCC moderator (Wagtail admin; TOTP set-up on first visit)"),
+]
+
+OFFICIALS = [
+    {
+        "email": "official1@example.jp",
+        "display_name": "佐藤 美咲",
+        "municipality": "102016",  # 群馬県前橋市
+        "department": "未来創造部 デジタル推進課",
+        "title": OfficialTitle.CDO,
+        "title_detail": "最高デジタル責任者",
+    },
+    {
+        "email": "official2@example.jp",
+        "display_name": "田中 健一",
+        "municipality": "202151",  # 長野県塩尻市
+        "department": "企画政策部 DX推進課",
+        "title": OfficialTitle.CIO,
+        "title_detail": "課長",
+    },
+]
+
+STARTUPS = [
+    {
+        "email": "startup1@example.com",
+        "display_name": "鈴木 翔太",
+        "name": "株式会社ミライ行政テック",
+        "slug": "mirai-gyosei-tech",
+        "corporate_number": "7000012050002",
+        "website": "https://mirai-gyosei.example.com",
+        "summary": "行政手続のオンライン化とノーコード電子申請で、窓口に来なくてよい自治体をつくります。",
+        "hq": "13",
+        "verified": True,
+    },
+    {
+        "email": "startup2@example.com",
+        "display_name": "高橋 由紀",
+        "name": "アグリセンス合同会社",
+        "slug": "agrisense",
+        "corporate_number": "",
+        "website": "https://agrisense.example.com",
+        "summary": "LPWAとセンサーで水田の水位と気象を見える化し、スマート農業の導入を支援します。",
+        "hq": "20",
+        "verified": False,
+    },
+]
+
+
+def _user(email: str, display_name: str, **extra) -> User:
+    user, created = User.objects.get_or_create(
+        email=email, defaults={"display_name": display_name, **extra}
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def _onboard(user: User, role: Role) -> None:
+    if user.role != role or user.onboarded_at is None:
+        user.role = role
+        user.onboarded_at = user.onboarded_at or timezone.now()
+        user.save(update_fields=["role", "onboarded_at"])
+
+
+def seed_officials(moderator: User) -> None:
+    for data in OFFICIALS:
+        user = _user(data["email"], data["display_name"])
+        OfficialProfile.objects.update_or_create(
+            user=user,
+            defaults={
+                "municipality": Municipality.objects.get(code=data["municipality"]),
+                "department": data["department"],
+                "title": data["title"],
+                "title_detail": data["title_detail"],
+                "verification_state": VerificationState.VERIFIED,
+                "verification_decided_by": moderator,
+                "verification_decided_at": timezone.now(),
+            },
+        )
+        _onboard(user, Role.OFFICIAL)
+
+
+def seed_startups(moderator: User) -> None:
+    for data in STARTUPS:
+        user = _user(data["email"], data["display_name"])
+        verified = data["verified"]
+        startup, _ = Startup.objects.update_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "corporate_number": data["corporate_number"],
+                "website": data["website"],
+                "summary": data["summary"],
+                "hq_prefecture_id": data["hq"],
+                "verification_state": VerificationState.VERIFIED
+                if verified
+                else VerificationState.PENDING,
+                "verification_decided_by": moderator if verified else None,
+                "verification_decided_at": timezone.now() if verified else None,
+            },
+        )
+        StartupMember.objects.get_or_create(
+            startup=startup, user=user, defaults={"role": MemberRole.OWNER}
+        )
+        _onboard(user, Role.STARTUP)
+
+
+def seed(stdout) -> None:
+    moderator = _user("moderator@example.jp", "山本 直子")
+    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    seed_officials(moderator)
+    seed_startups(moderator)
+    stdout.write("Demo accounts: %d users" % User.objects.count())

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from portal.accounts import demo as accounts_demo
+
+# Each app contributes a seeder; later apps build on the objects earlier ones created.
+SEEDERS = [accounts_demo.seed]
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the demo accounts and content (idempotent; development only)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Run even when DEBUG is off (never in production)."
+        )
+        parser.add_argument("--quiet-logins", action="store_true", help="Do not print the logins.")
+
+    def handle(self, *args, force=False, quiet_logins=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("seed_demo creates accounts with a known password: DEBUG only.")
+        with transaction.atomic():
+            for seed in SEEDERS:
+                seed(self.stdout)
+        if not quiet_logins:
+            self._print_logins()
+
+    def _print_logins(self):
+        self.stdout.write(self.style.SUCCESS("\nDemo logins (password for all: %s)" % accounts_demo.DEMO_PASSWORD))
+        for email, description in accounts_demo.LOGIN_TABLE:
+            self.stdout.write(f"  {email:<26} {description}")
+        self.stdout.write("  Open http://127.0.0.1:8000/ja/ (English: /en/). Admin: /admin/\n")

@@ -1,0 +1,36 @@
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from portal.notifications.groups import user_group
+
+CLOSE_UNAUTHENTICATED = 4401
+
+
+class NotificationConsumer(AsyncJsonWebsocketConsumer):
+    """A signed-in user's personal socket: live notification events and session control.
+
+    Every page of a signed-in user opens one; the group is the user's, so an event sent to it
+    reaches all of that user's open pages (and can close them, e.g. on suspension).
+    """
+
+    async def connect(self):
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated or not user.is_active:
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        self.group_name = user_group(user.pk)
+        await self.channel_layer.group_add(self.group_name, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code):
+        if hasattr(self, "group_name"):
+            await self.channel_layer.group_discard(self.group_name, self.channel_name)
+
+    async def receive_json(self, content, **kwargs):
+        await self.send_json({"type": "error", "code": "read_only", "detail": "read only"})
+
+    async def notification_event(self, event):
+        """Forward a server-side event (already committed) to the browser."""
+        await self.send_json(event["payload"])
+
+    async def session_terminate(self, event):
+        await self.close(code=4403)

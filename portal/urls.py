@@ -1,0 +1,42 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from portal.core import views as core_views
+
+# The Django admin (superusers only) signs in through allauth, so MFA and rate limits apply.
+admin.autodiscover()
+admin.site.login = secure_admin_login(admin.site.login)
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("", include("portal.accounts.urls")),
+    path("", include("portal.community.urls")),
+    path("", include("portal.startups.urls")),
+    path("", wagtail_views.serve, {"path": ""}, name="home"),
+    # Wagtail's page serving catches everything else, so it comes last.
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+handler403 = "portal.core.views.permission_denied"
+handler404 = "portal.core.views.page_not_found"
+handler500 = "portal.core.views.server_error"

@@ -1,0 +1,66 @@
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    """Cheap password hashing, media in a temp dir, and a fresh cache per test (rate limits)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def member(db):
+    """Signed up and onboarding not finished."""
+    return factories.UserFactory()
+
+
+@pytest.fixture
+def official(db):
+    return factories.official(factories.MAEBASHI)
+
+
+@pytest.fixture
+def other_official(db):
+    """An official of another municipality (IDOR checks)."""
+    return factories.official(factories.SHIOJIRI)
+
+
+@pytest.fixture
+def pending_official(db):
+    from portal.community.models import VerificationState
+
+    return factories.official(factories.MAEBASHI, verification_state=VerificationState.PENDING)
+
+
+@pytest.fixture
+def startup_user(db):
+    return factories.startup_member()
+
+
+@pytest.fixture
+def other_startup_user(db):
+    return factories.startup_member()
+
+
+@pytest.fixture
+def moderator(db):
+    return factories.moderator()
+
+
+@pytest.fixture
+def client_for(client):
+    """Log `user` into a fresh test client."""
+
+    def login(user):
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return login

@@ -1,0 +1,89 @@
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from portal.accounts.models import MODERATORS_GROUP, Role, User
+from portal.community.models import Municipality, OfficialProfile, OfficialTitle, VerificationState
+from portal.startups.models import MemberRole, Startup, StartupMember
+
+TEST_PASSWORD = "correct-horse-battery-9"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.com")
+    display_name = factory.Sequence(lambda n: f"利用者 {n}")
+    preferred_language = "ja"
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or TEST_PASSWORD)
+        if create:
+            self.save()
+            EmailAddress.objects.get_or_create(
+                user=self, email=self.email, defaults={"verified": True, "primary": True}
+            )
+
+
+class OnboardedUserFactory(UserFactory):
+    onboarded_at = factory.LazyFunction(timezone.now)
+
+
+def municipality(code: str) -> Municipality:
+    """Master data is loaded by migrate; tests pick real municipalities by code."""
+    return Municipality.objects.get(code=code)
+
+
+MAEBASHI = "102016"
+SHIOJIRI = "202151"
+YOKOHAMA = "141003"
+
+
+class OfficialProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OfficialProfile
+
+    user = factory.SubFactory(OnboardedUserFactory, role=Role.OFFICIAL)
+    municipality = factory.LazyFunction(lambda: municipality(MAEBASHI))
+    department = "デジタル推進課"
+    title = OfficialTitle.CDO
+    verification_state = VerificationState.VERIFIED
+
+
+def official(code: str = MAEBASHI, **kwargs) -> User:
+    return OfficialProfileFactory(municipality=municipality(code), **kwargs).user
+
+
+class StartupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Startup
+
+    name = factory.Sequence(lambda n: f"株式会社テスト{n}")
+    slug = factory.Sequence(lambda n: f"test-startup-{n}")
+    verification_state = VerificationState.VERIFIED
+
+
+class StartupMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StartupMember
+
+    startup = factory.SubFactory(StartupFactory)
+    user = factory.SubFactory(OnboardedUserFactory, role=Role.STARTUP)
+    role = MemberRole.OWNER
+
+
+def startup_member(startup=None, role=MemberRole.OWNER) -> User:
+    kwargs = {"role": role}
+    if startup is not None:
+        kwargs["startup"] = startup
+    return StartupMemberFactory(**kwargs).user
+
+
+def moderator(**kwargs) -> User:
+    user = OnboardedUserFactory(**kwargs)
+    user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    return user
