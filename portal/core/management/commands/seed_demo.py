@@ -3,9 +3,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from portal.accounts import demo as accounts_demo
+from portal.community import demo as community_demo
 
 # Each app contributes a seeder; later apps build on the objects earlier ones created.
-SEEDERS = [accounts_demo.seed]
+SEEDERS = [accounts_demo.seed, community_demo.seed]
 
 
 class Command(BaseCommand):
@@ -27,7 +28,8 @@ class Command(BaseCommand):
             self._print_logins()
 
     def _print_logins(self):
-        self.stdout.write(self.style.SUCCESS("\nDemo logins (password for all: %s)" % accounts_demo.DEMO_PASSWORD))
+        password = accounts_demo.DEMO_PASSWORD
+        self.stdout.write(self.style.SUCCESS(f"\nDemo logins (password for all: {password})"))
         for email, description in accounts_demo.LOGIN_TABLE:
             self.stdout.write(f"  {email:<26} {description}")
         self.stdout.write("  Open http://127.0.0.1:8000/ja/ (English: /en/). Admin: /admin/\n")
