@@ -56,7 +56,11 @@ def onboarding_official(request):
     profile = request.user.official_profile
     data = request.POST if request.method == "POST" else None
     initial = _official_initial(profile)
-    source = data or request.GET or initial
+    picker_params = {
+        key: request.GET[key] for key in ("prefecture", "municipality_query") if key in request.GET
+    }
+    initial.update(picker_params)
+    source = data or initial
     form = OfficialOnboardingForm(
         data,
         initial=initial,

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.community.validators import validate_local_government_code
@@ -98,8 +99,6 @@ class Municipality(models.Model):
         return self.full_name
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("community:municipality_detail", args=[self.code])
 
     @property
