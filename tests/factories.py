@@ -92,14 +92,17 @@ def moderator(**kwargs) -> User:
 
 
 class SupportRequestFactory(factory.django.DjangoModelFactory):
-    """A published (open) request of 前橋市 unless told otherwise; indexed for search."""
+    """A published (open) request of the author's municipality (前橋市 without an author);
+    indexed for search."""
 
     class Meta:
         model = "community.SupportRequest"
         skip_postgeneration_save = True
 
-    municipality = factory.LazyFunction(lambda: municipality(MAEBASHI))
     author = None
+    municipality = factory.LazyAttribute(
+        lambda o: o.author.official_profile.municipality if o.author else municipality(MAEBASHI)
+    )
     title = factory.Sequence(lambda n: f"窓口業務の改善 その{n}")
     summary = "住民の待ち時間を減らしたい。"
     body = "## 背景\n\n窓口の混雑が課題です。"

@@ -8,7 +8,7 @@ constants so tests can import them.
 from django.utils.translation import gettext_lazy as _
 
 from portal.community.models import JoinState, RequestState, SupportRequest, Visibility
-from portal.community.models.support_requests import EDITABLE_STATES, PUBLISHED_STATES
+from portal.community.models.support_requests import EDITABLE_STATES
 
 NOT_REQUESTING_OFFICIAL = _(
     "Only verified officials of the municipality that posted this request can do this."
@@ -54,7 +54,7 @@ def can_view(user, support_request: SupportRequest) -> bool:
     """Mirrors ``SupportRequestQuerySet.visible_to``."""
     if user.is_authenticated and user.is_moderator:
         return True
-    if support_request.state not in PUBLISHED_STATES:
+    if not support_request.is_published:
         return is_owner_official(user, support_request)
     if support_request.visibility == Visibility.PUBLIC:
         return True

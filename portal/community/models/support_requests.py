@@ -65,7 +65,6 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     RequestState.COMPLETED: frozenset(),
     RequestState.WITHDRAWN: frozenset(),
 }
-PUBLISHED_STATES = frozenset(set(RequestState) - {RequestState.DRAFT})
 EDITABLE_STATES = frozenset({RequestState.DRAFT, RequestState.OPEN, RequestState.SELECTING})
 
 
@@ -109,7 +108,8 @@ class TaggedSupportRequest(TaggedItemBase):
 
 class SupportRequestQuerySet(models.QuerySet):
     def published(self):
-        return self.exclude(state=RequestState.DRAFT)
+        """Requests that were published once (a draft withdrawn unpublished never is)."""
+        return self.filter(published_at__isnull=False)
 
     def open(self):
         return self.filter(state=RequestState.OPEN)
@@ -133,13 +133,14 @@ class SupportRequestQuerySet(models.QuerySet):
         """Default-deny read rule (mirrors ``policies.can_view``).
 
         Public published requests for everyone; members-only ones for verified users; drafts
-        for the officials of their municipality and for moderators.
+        (and drafts withdrawn before publication) for the officials of their municipality and
+        for moderators.
         """
         if user.is_authenticated and user.is_moderator:
             return self
-        visible = Q(state__in=PUBLISHED_STATES, visibility=Visibility.PUBLIC)
+        visible = Q(published_at__isnull=False, visibility=Visibility.PUBLIC)
         if user.is_authenticated and user.is_verified:
-            visible = Q(state__in=PUBLISHED_STATES)
+            visible = Q(published_at__isnull=False)
         if user.is_authenticated and user.is_verified_official:
             visible |= Q(municipality_id=user.official_profile.municipality_id)
         return self.filter(visible)
@@ -268,7 +269,7 @@ class SupportRequest(index.Indexed, TimeStampedModel):
                 condition=Q(municipality_count__gte=1), name="support_request_count_positive"
             ),
             models.CheckConstraint(
-                condition=Q(state="draft") | Q(published_at__isnull=False),
+                condition=Q(state__in=["draft", "withdrawn"]) | Q(published_at__isnull=False),
                 name="support_request_published_has_date",
             ),
         ]
@@ -282,6 +283,10 @@ class SupportRequest(index.Indexed, TimeStampedModel):
     @property
     def is_draft(self) -> bool:
         return self.state == RequestState.DRAFT
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
 
     @property
     def is_joint(self) -> bool:

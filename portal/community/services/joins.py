@@ -68,7 +68,7 @@ def support_request_join_ask(
 
 def _pending_join_for_decision(join: SupportRequestJoin, actor: User) -> SupportRequestJoin:
     join = (
-        SupportRequestJoin.objects.select_for_update()
+        SupportRequestJoin.objects.select_for_update(of=("self",))
         .select_related("support_request", "municipality__prefecture", "requested_by")
         .get(pk=join.pk)
     )

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal.accounts.permissions import verified_official_required
+from portal.accounts.permissions import login_required, verified_official_required
 from portal.community import policies, selectors, services
 from portal.community.forms import (
     AttachmentForm,
@@ -24,6 +24,11 @@ from portal.core.forms import add_service_errors
 from portal.core.uploads import attachment_response
 
 SIMILAR_MIN_LENGTH = 2
+
+
+def _post_data(request):
+    """The POST data of a POST (even an empty one), None otherwise: the form's bound state."""
+    return request.POST if request.method == "POST" else None
 
 
 @require_GET
@@ -47,7 +52,7 @@ def request_list(request):
 @verified_official_required
 @require_http_methods(["GET", "POST"])
 def request_create(request):
-    form = SupportRequestForm(request.POST or None)
+    form = SupportRequestForm(_post_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             support_request = services.support_request_create(
@@ -61,11 +66,12 @@ def request_create(request):
     return render(request, "community/request_form.html", {"form": form, "creating": True})
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def request_edit(request, pk):
     support_request = selectors.support_request_get_for_edit(user=request.user, pk=pk)
     initial = SupportRequestForm.initial_for(support_request)
-    form = SupportRequestForm(request.POST or None, initial=initial)
+    form = SupportRequestForm(_post_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.support_request_update(
@@ -126,6 +132,7 @@ def request_detail(request, pk):
     )
 
 
+@login_required
 @require_GET
 def request_preview(request, pk):
     """The page as visitors will see it, with similar requests to avoid duplicates."""
@@ -138,6 +145,7 @@ def request_preview(request, pk):
     return render(request, "community/request_detail.html", context)
 
 
+@login_required
 @require_POST
 def request_publish(request, pk):
     support_request = selectors.support_request_get_for_user(user=request.user, pk=pk)
@@ -160,6 +168,7 @@ MANUAL_TRANSITIONS = {
 }
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def request_transition(request, pk, to_state):
     """Confirm and perform a state change (with a reason and, to complete, the outcome)."""
@@ -169,7 +178,7 @@ def request_transition(request, pk, to_state):
     if not policies.can_transition(request.user, support_request, to_state):
         raise PermissionDenied(policies.NOT_REQUESTING_OFFICIAL)
     form_class, service = MANUAL_TRANSITIONS[to_state]
-    form = form_class(request.POST or None)
+    form = form_class(_post_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             service(support_request=support_request, actor=request.user, **form.cleaned_data)
@@ -190,7 +199,9 @@ def request_transition(request, pk, to_state):
 @require_http_methods(["GET", "POST"])
 def request_join(request, pk):
     support_request = selectors.support_request_get_for_user(user=request.user, pk=pk)
-    form = JoinForm(request.POST or None)
+    if not policies.can_ask_to_join(request.user, support_request):
+        raise PermissionDenied(policies.CANNOT_JOIN)
+    form = JoinForm(_post_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.support_request_join_ask(
@@ -215,6 +226,7 @@ JOIN_DECISIONS = {
 }
 
 
+@login_required
 @require_POST
 def request_join_decide(request, pk, join_pk, decision):
     if decision not in JOIN_DECISIONS:
@@ -231,6 +243,7 @@ def request_join_decide(request, pk, join_pk, decision):
     return redirect(join.support_request)
 
 
+@login_required
 @require_POST
 def request_attachment_add(request, pk):
     support_request = selectors.support_request_get_for_edit(user=request.user, pk=pk)
@@ -251,6 +264,7 @@ def request_attachment_add(request, pk):
     return redirect("community:request_edit", support_request.pk)
 
 
+@login_required
 @require_GET
 def request_attachment(request, pk, attachment_pk):
     attachment = selectors.support_request_attachment_get_for_user(
@@ -259,6 +273,7 @@ def request_attachment(request, pk, attachment_pk):
     return attachment_response(attachment)
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def request_attachment_delete(request, pk, attachment_pk):
     support_request = selectors.support_request_get_for_edit(user=request.user, pk=pk)
