@@ -54,7 +54,7 @@ def test_no_accidental_override_of_framework_translations():
     for path in _third_party_catalogues():
         for entry in polib.pofile(str(path)):
             key = (entry.msgctxt, entry.msgid)
-            if key in ours and entry.msgstr and entry.msgstr != ours[key]:
-                if entry.msgid not in ALLOWED_OVERRIDES:
-                    clashes.add((entry.msgid, entry.msgstr, ours[key]))
+            overridden = key in ours and entry.msgstr and entry.msgstr != ours[key]
+            if overridden and entry.msgid not in ALLOWED_OVERRIDES:
+                clashes.add((entry.msgid, entry.msgstr, ours[key]))
     assert clashes == set()
