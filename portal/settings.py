@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "portal.core",
     "portal.accounts",
     "portal.community",
+    "portal.search",
     "portal.startups",
     "portal.cocreation",
     "portal.notifications",
@@ -85,7 +86,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    "modelsearch",
+    # Wagtail 8 defines modelsearch's tables in "wagtail.search"; listing "modelsearch" as well
+    # makes modelsearch refuse to start ("Multiple instances of the modelsearch app").
     "modelcluster",
     "taggit",
 ]
@@ -258,6 +260,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads that only some users may read (request and proposal attachments) live outside
+# MEDIA_ROOT, so no static or media route can serve them; a permission-checked view does.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -302,7 +307,11 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "csv", "txt", "odt", "ods", "odp"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search backend with CJK bigram analysis (portal/search), so that Japanese
+# queries of two characters find every document on SQLite (FTS5) and PostgreSQL alike.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "portal.search.backends", "SEARCH_CONFIG": "simple"},
+}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 PORTAL_BASE_URL = WAGTAILADMIN_BASE_URL
