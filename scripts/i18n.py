@@ -55,7 +55,7 @@ def _drop_fuzzy_guess(entry) -> None:
     if "fuzzy" in entry.flags:
         entry.flags.remove("fuzzy")
         entry.msgstr = ""
-        entry.msgstr_plural = {key: "" for key in entry.msgstr_plural}
+        entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
         entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
 
 
