@@ -191,6 +191,19 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
+# --- Co-creation channels (portal/cocreation) ---------------------------------------------------
+# Database threads per process for WebSocket consumers (= the most DB connections sockets use);
+# 0 picks 1 on SQLite and 4 on PostgreSQL. See portal/cocreation/runtime.py.
+COCREATION_DB_THREADS = int(os.environ.get("COCREATION_DB_THREADS", "0"))
+# Per-user limits as {bucket: (count, seconds)}; see portal/cocreation/ratelimit.py for defaults.
+COCREATION_RATE_LIMITS = {}
+if os.environ.get("COCREATION_RATE_MESSAGES"):
+    COCREATION_RATE_LIMITS["message"] = (int(os.environ["COCREATION_RATE_MESSAGES"]), 10)
+if os.environ.get("COCREATION_RATE_FRAMES"):
+    COCREATION_RATE_LIMITS["frame"] = (int(os.environ["COCREATION_RATE_FRAMES"]), 10)
+# The benchmark's bare broadcast route (bench/channels_bench.py); never enable in production.
+COCREATION_BENCH_ROUTES = env_bool("PORTAL_BENCH_ROUTES", False)
+
 # --- Background tasks ---------------------------------------------------------------------------
 # Immediate in development and tests; the database backend with `manage.py db_worker` in
 # production (see README, "Production topology").
