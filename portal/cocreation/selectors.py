@@ -277,9 +277,9 @@ def history_window(*, channel: Channel, membership, before=None, around=None):
     unread message is on the page; `before` pages back, `around` centres on one message.
     """
     first_unread = None
-    if membership is not None and membership.is_active:
-        if membership.last_read_seq < channel.last_seq:
-            first_unread = membership.last_read_seq + 1
+    active = membership is not None and membership.is_active
+    if active and membership.last_read_seq < channel.last_seq:
+        first_unread = membership.last_read_seq + 1
     if around is not None:
         return messages_around(channel_id=channel.pk, seq=around), first_unread
     limit = PAGE_SIZE

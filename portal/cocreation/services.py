@@ -298,7 +298,7 @@ def _editable_message(*, channel_id: int, actor, seq, moderating: bool) -> Messa
     if not isinstance(seq, int) or isinstance(seq, bool):
         raise ChannelError(E.INVALID_FIELD)
     message = (
-        Message.objects.select_for_update()
+        Message.objects.select_for_update(of=("self",))
         .select_related("author", "reply_to")
         .filter(channel_id=channel_id, seq=seq)
         .first()

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portal.accounts.permissions import moderator_required, onboarding_required
 from portal.cocreation import selectors, services
-from portal.cocreation.errors import DETAILS, NOT_AUTHOR, ChannelError
+from portal.cocreation.errors import DETAILS, MESSAGE_TOO_LONG, NOT_AUTHOR, ChannelError
 from portal.cocreation.forms import (
     CommunityChannelForm,
     MemberAddForm,
@@ -70,6 +70,7 @@ def _detail_context(request, access, *, form=None):
     )
     reply_to = _int_param(request, "reply_to")
     is_latest = not history or history[-1].seq >= channel.last_seq
+    live = is_latest and access.is_member
     return {
         "access": access,
         "channel": channel,
@@ -77,7 +78,7 @@ def _detail_context(request, access, *, form=None):
         "first_unread": first_unread,
         "has_older": bool(history) and history[0].seq > 1,
         "is_latest": is_latest,
-        "chat_config": _chat_config(request, access, history) if is_latest else None,
+        "chat_config": _chat_config(request, access, history) if live else None,
         "form": form or MessageForm(initial={"reply_to": reply_to}),
         "replying_to": selectors.message_in(channel_id=channel.pk, seq=reply_to),
         "member_count": selectors.members_of(channel=channel).filter(state="active").count(),
@@ -91,6 +92,8 @@ def _chat_config(request, access, history) -> dict:
     return {
         "channel": channel.pk,
         "user": request.user.pk,
+        "userName": request.user.display_name,
+        "unread": channel.last_seq - access.membership.last_read_seq,
         "socket": f"/ws/channels/{channel.pk}/?lang={request.LANGUAGE_CODE}",
         "lastSeq": history[-1].seq if history else 0,
         "canPost": access.can_post,
@@ -131,6 +134,7 @@ def chat_strings() -> dict:
         "older": _("Older messages"),
         "loading": _("Loading…"),
         "deletedUser": _("(deleted user)"),
+        "tooLong": str(DETAILS[MESSAGE_TOO_LONG]),
     }
 
 

@@ -14,7 +14,7 @@ from tests.cocreation.conftest import make_channel, new_member
 ECHO = ("presence", "typing", "message")
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.asyncio,
 ]
 
