@@ -233,6 +233,7 @@ class ChannelConsumer(AsyncWebsocketConsumer):
             client_id=client_id,
             reply_to_seq=reply_to,
         )
+        self.last_typing = 0.0  # typing after a message is a new "is typing"
         await self.send_json({"type": "ack", "client_id": message.client_id, "seq": message.seq})
 
     async def frame_sync(self, content):

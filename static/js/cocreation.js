@@ -596,6 +596,7 @@
     if (ui.empty) { ui.empty.remove(); ui.empty = null; }
     scrollToBottom();
     ui.textarea.value = "";
+    lastTypingSent = 0; // the next keystroke starts a new "is typing"
     clearReply();
     closeMentions();
     flushOutbox();
@@ -616,7 +617,6 @@
     ui.mentions.hidden = true;
     ui.mentions.innerHTML = "";
     ui.textarea.removeAttribute("aria-activedescendant");
-    ui.textarea.setAttribute("aria-expanded", "false");
     mentionState.items = [];
   }
 
@@ -649,7 +649,6 @@
       ui.mentions.appendChild(option);
     });
     ui.mentions.hidden = false;
-    ui.textarea.setAttribute("aria-expanded", "true");
     ui.textarea.setAttribute("aria-activedescendant", "mention-" + mentionState.items[mentionState.index].id);
   }
 
@@ -671,7 +670,6 @@
   if (ui.composer) {
     ui.textarea.setAttribute("aria-autocomplete", "list");
     ui.textarea.setAttribute("aria-controls", ui.mentions.id = "mention-list");
-    ui.textarea.setAttribute("aria-expanded", "false");
     ui.textarea.addEventListener("compositionstart", function () { composing = true; });
     ui.textarea.addEventListener("compositionend", function () {
       // Safari fires the confirming Enter's keydown after compositionend: wait one tick.

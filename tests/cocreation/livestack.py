@@ -185,6 +185,13 @@ def _clone_postgres(connection):
     }
     with psycopg.connect(**dsn, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        # CREATE DATABASE … TEMPLATE needs the source to be unused; this process's own idle
+        # connections (already closed above, but some may sit in other threads) are ended.
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [source],
+        )
         admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
 
     def drop():
