@@ -32,7 +32,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: while Playwright's sync API is started it leaves an asyncio loop
+# marked as running in the main thread, which breaks every pytest-asyncio (WebSocket) test that
+# runs after it in the same session.
+@pytest.fixture(scope="module")
 def browser():
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium fonts-noto-cjk)"
