@@ -1,5 +1,7 @@
+from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from portal.notifications import selectors
 from portal.notifications.groups import user_group
 
 CLOSE_UNAUTHENTICATED = 4401
@@ -20,6 +22,9 @@ class NotificationConsumer(AsyncJsonWebsocketConsumer):
         self.group_name = user_group(user.pk)
         await self.channel_layer.group_add(self.group_name, self.channel_name)
         await self.accept()
+        # A (re)connected page may have missed events while it was away: start from the truth.
+        count = await database_sync_to_async(selectors.unread_count)(user_id=user.pk)
+        await self.send_json({"type": "unread_count", "unread_count": count})
 
     async def disconnect(self, code):
         if hasattr(self, "group_name"):
