@@ -69,10 +69,13 @@ def test_inactive_recipients_are_dropped(notify_now):
 
 def test_nothing_is_recorded_or_sent_when_the_work_rolls_back(django_capture_on_commit_callbacks):
     recipient = factories.OnboardedUserFactory()
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            notify(kind="official_verified", recipients=[recipient])
-            raise RuntimeError("the verification failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        notify(kind="official_verified", recipients=[recipient])
+        raise RuntimeError("the verification failed")
     assert not Notification.objects.exists()
     assert mail.outbox == []
 

@@ -37,7 +37,9 @@ def private_proposal():
     )
 
 
-@pytest.mark.parametrize("kind", ["proposal_submitted", "proposal_shortlisted", "proposal_selected"])
+@pytest.mark.parametrize(
+    "kind", ["proposal_submitted", "proposal_shortlisted", "proposal_selected"]
+)
 def test_proposal_kinds_never_render_the_proposal_itself(notify_now, official, kind):
     notify_now(
         kind=kind,

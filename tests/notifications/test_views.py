@@ -7,7 +7,6 @@ from django.urls import reverse
 from portal.notifications import services
 from portal.notifications.kinds import EmailMode
 from portal.notifications.models import Notification
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -176,11 +175,13 @@ def test_state_changes_need_the_csrf_token(official):
 def test_the_bell_shows_my_unread_count(client_for, official):
     make_notifications(official, 3)
     content = client_for(official).get("/ja/notifications/settings/").content.decode()
-    assert 'data-unread-count>3</span>' in content
+    assert "data-unread-count>3</span>" in content
     assert 'data-ws-notifications="/ws/notifications/"' in content
 
 
-def test_the_bell_count_follows_marking_read(client_for, official, django_capture_on_commit_callbacks):
+def test_the_bell_count_follows_marking_read(
+    client_for, official, django_capture_on_commit_callbacks
+):
     make_notifications(official, 2)
     client = client_for(official)
     client.get(SETTINGS)
@@ -190,7 +191,10 @@ def test_the_bell_count_follows_marking_read(client_for, official, django_captur
 
 
 def test_visitors_get_no_bell(client):
-    assert "data-notification-bell" not in client.get("/ja/notifications/unsubscribe/x/").content.decode()
+    assert (
+        "data-notification-bell"
+        not in client.get("/ja/notifications/unsubscribe/x/").content.decode()
+    )
 
 
 # --- settings page -----------------------------------------------------------------------------
