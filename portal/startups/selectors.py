@@ -18,6 +18,6 @@ def startup_get_for_join(*, pk) -> Startup:
 
 
 def join_requests_of(*, user):
-    return StartupJoinRequest.objects.filter(user=user, state=JoinRequestState.PENDING).select_related(
-        "startup"
-    )
+    return StartupJoinRequest.objects.filter(
+        user=user, state=JoinRequestState.PENDING
+    ).select_related("startup")

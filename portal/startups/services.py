@@ -51,7 +51,9 @@ def startup_create(
 
 
 @transaction.atomic
-def startup_join_request_create(*, user: User, startup: Startup, message: str = "") -> StartupJoinRequest:
+def startup_join_request_create(
+    *, user: User, startup: Startup, message: str = ""
+) -> StartupJoinRequest:
     """Ask to join `startup`; asking again while a request is pending returns that request."""
     join_request, _ = StartupJoinRequest.objects.get_or_create(
         startup=startup,
