@@ -31,7 +31,7 @@ class EmailMode(models.TextChoices):
 
 
 class KindGroup:
-    ACCOUNT = _("Verification")
+    ACCOUNT = _("Account verification")
     REQUESTS = _("Support requests and proposals")
     STARTUPS = _("Startups")
     CHANNELS = _("Co-creation channels")

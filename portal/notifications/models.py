@@ -57,7 +57,7 @@ class Notification(models.Model):
     )
     target_object_id = models.CharField(max_length=64, blank=True)
     target = GenericForeignKey("target_content_type", "target_object_id")
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("subject"), max_length=300)
     summary = models.CharField(_("summary"), max_length=500, blank=True)
     body = models.TextField(_("email body (plain text)"))
     body_html = models.TextField(_("email body (HTML fragment)"), blank=True)

@@ -13,7 +13,10 @@ from portal.notifications.groups import user_group
 from portal.notifications.models import Notification
 from tests import factories
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.asyncio,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PATH = "/ws/notifications/"
 ORIGIN = (b"origin", b"http://testserver")
