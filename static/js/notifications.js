@@ -16,11 +16,26 @@
     this.count = bell.querySelector("[data-unread-count]");
     this.text = bell.querySelector("[data-unread-text]");
     this.announcer = document.querySelector("[data-notification-announcer]");
+    this.mirror = null;
+    var toggle = document.querySelector(".nav-toggle");
+    if (toggle) {
+      /* On small screens the bell sits in the collapsed menu: show the count on the toggle. */
+      this.mirror = document.createElement("span");
+      this.mirror.className = "bell__count nav-toggle__count";
+      this.mirror.setAttribute("aria-hidden", "true");
+      toggle.appendChild(this.mirror);
+    }
+    var initial = parseInt(this.count.textContent, 10);
+    this.setCount(isNaN(initial) ? 0 : initial);
   }
   Bell.prototype.setCount = function (n) {
     if (typeof n !== "number" || n < 0) return;
     this.count.textContent = String(n);
     this.count.hidden = n === 0;
+    if (this.mirror) {
+      this.mirror.textContent = String(n);
+      this.mirror.hidden = n === 0;
+    }
     var template = this.bell.getAttribute("data-unread-template") || "(__COUNT__)";
     this.text.textContent = template.replace("__COUNT__", String(n));
   };
