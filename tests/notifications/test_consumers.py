@@ -15,7 +15,7 @@ from tests import factories
 
 pytestmark = [
     pytest.mark.asyncio,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 PATH = "/ws/notifications/"
