@@ -40,21 +40,20 @@ import hashlib
 from collections.abc import Iterable
 from datetime import date
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from portal.accounts.models import User
 from portal.community.categories import DXCategory
-from portal.notifications import realtime, selectors
-from portal.notifications.kinds import KINDS, EmailMode, Kind, get_kind
+from portal.notifications import realtime, recording, selectors
+from portal.notifications.kinds import KINDS, EmailMode, get_kind
 from portal.notifications.models import (
     EmailPreference,
     EmailStatus,
     FollowedCategory,
     Notification,
 )
-from portal.notifications.rendering import absolute_url, render_for, render_notification
+from portal.notifications.rendering import absolute_url, render_for
 from portal.notifications.tokens import DIGEST_SCOPE
 
 __all__ = [
@@ -64,78 +63,6 @@ __all__ = [
     "notify_subsidy_deadline",
     "render_for",
 ]
-
-EMAIL_STATUS_FOR_MODE = {
-    EmailMode.IMMEDIATE: EmailStatus.PENDING,
-    EmailMode.DIGEST: EmailStatus.DIGEST,
-    EmailMode.OFF: EmailStatus.NONE,
-}
-
-
-def _target_fields(target) -> dict:
-    if target is None or getattr(target, "pk", None) is None:
-        return {}
-    return {
-        "target_content_type": ContentType.objects.get_for_model(target),
-        "target_object_id": str(target.pk),
-    }
-
-
-def _default_batch_key(target) -> str:
-    if target is None or getattr(target, "pk", None) is None:
-        return "-"
-    return f"{target._meta.label_lower}:{target.pk}"
-
-
-def _apply_rendering(notification: Notification, rendered) -> None:
-    notification.title = rendered.subject
-    notification.summary = rendered.line
-    notification.body = rendered.body
-    notification.body_html = rendered.body_html
-    notification.url = rendered.url
-
-
-def _new_notification(*, kind: Kind, recipient, target, actor, context, mode, **keys):
-    notification = Notification(
-        recipient=recipient,
-        kind=kind.name,
-        actor=actor if getattr(actor, "pk", None) else None,
-        email_status=EMAIL_STATUS_FOR_MODE[mode],
-        **_target_fields(target),
-        **keys,
-    )
-    _apply_rendering(
-        notification,
-        render_notification(
-            kind=kind.name, recipient=recipient, target=target, actor=actor, context=context
-        ),
-    )
-    return notification
-
-
-def _after_commit(notifications: list[Notification], *, email: list[Notification]) -> None:
-    """Queue the emails that became due and update the recipients' open pages."""
-    from portal.notifications.tasks import send_notification_email
-
-    for notification in email:
-        send_notification_email.enqueue(
-            notification_id=notification.pk,
-            key=f"notification:{notification.pk}:{notification.count}",
-        )
-    realtime.publish_new(notifications)
-
-
-def _on_commit(notifications: list[Notification], *, email: list[Notification]) -> None:
-    transaction.on_commit(lambda: _after_commit(notifications, email=email), robust=True)
-
-
-def _save_unless_duplicate(notification: Notification) -> bool:
-    try:
-        with transaction.atomic():
-            notification.save()
-    except IntegrityError:
-        return False  # a concurrent call told this recipient already (same dedupe key)
-    return True
 
 
 def _active_people(recipients: Iterable) -> list[User]:
@@ -159,15 +86,17 @@ def notify(
     if not people:
         return []
     context = dict(context or {})
-    if spec.batched:
-        key = batch_key or _default_batch_key(target)
-        return [
-            notify_batched(
-                kind=kind, recipient=person, key=key, target=target, actor=actor, context=context
-            )
-            for person in people
-        ]
     modes = selectors.email_modes_for(users=people, kind=spec)
+    if spec.batched:
+        return _notify_batches(
+            spec,
+            people,
+            modes,
+            key=batch_key or recording.default_batch_key(target),
+            target=target,
+            actor=actor,
+            context=context,
+        )
     if dedupe_key:
         done = set(
             Notification.objects.filter(
@@ -176,7 +105,7 @@ def notify(
         )
         people = [person for person in people if person.pk not in done]
     notifications = [
-        _new_notification(
+        recording.new_notification(
             kind=spec,
             recipient=person,
             target=target,
@@ -189,50 +118,31 @@ def notify(
     ]
     with transaction.atomic():
         if dedupe_key:
-            notifications = [n for n in notifications if _save_unless_duplicate(n)]
+            notifications = [n for n in notifications if recording.save_unless_duplicate(n)]
         else:
             Notification.objects.bulk_create(notifications)
-    if notifications:
-        due = [n for n in notifications if n.email_status == EmailStatus.PENDING]
-        _on_commit(notifications, email=due)
+    due = [n for n in notifications if n.email_status == EmailStatus.PENDING]
+    recording.deliver_on_commit(notifications, email=due)
     return notifications
 
 
-def _batch_email_status(notification: Notification, *, kind: Kind, mode: str, now) -> str:
-    """Whether a grown batch needs an email now: at most one per window while unread."""
-    if mode == EmailMode.OFF:
-        return notification.email_status
-    if mode == EmailMode.DIGEST:
-        return EmailStatus.DIGEST
-    if notification.email_status == EmailStatus.PENDING:
-        return EmailStatus.PENDING
-    if notification.emailed_at is None or now - notification.emailed_at >= kind.batch_window:
-        return EmailStatus.PENDING
-    return notification.email_status
-
-
-def _grow_batch(notification: Notification, *, kind, recipient, target, actor, context, mode):
-    now = timezone.now()
-    notification.count += 1
-    notification.last_event_at = now
-    if actor is not None and getattr(actor, "pk", None):
-        notification.actor = actor
-    previous = notification.email_status
-    notification.email_status = _batch_email_status(notification, kind=kind, mode=mode, now=now)
-    email_due = notification.email_status == EmailStatus.PENDING != previous
-    _apply_rendering(
-        notification,
-        render_notification(
-            kind=kind.name,
-            recipient=recipient,
+def _notify_batches(spec, people, modes, *, key, target, actor, context) -> list[Notification]:
+    notifications, due = [], []
+    for person in people:
+        notification, email_now = recording.fold(
+            kind=spec,
+            recipient=person,
+            key=key,
             target=target,
             actor=actor,
             context=context,
-            count=notification.count,
-        ),
-    )
-    notification.save()
-    return notification, email_due
+            mode=modes[person.pk],
+        )
+        notifications.append(notification)
+        if email_now:
+            due.append(notification)
+    recording.deliver_on_commit(notifications, email=due)
+    return notifications
 
 
 def notify_batched(
@@ -240,65 +150,14 @@ def notify_batched(
 ) -> Notification | None:
     """Fold one event into `recipient`'s unread batch `key` of `kind` (see module docstring)."""
     spec = get_kind(kind)
-    if recipient is None or not recipient.is_active:
+    people = _active_people([recipient])
+    if not people:
         return None
-    context = dict(context or {})
-    mode = selectors.email_modes_for(users=[recipient], kind=spec)[recipient.pk]
-    open_batch = Notification.objects.select_for_update().filter(
-        recipient=recipient, kind=spec.name, batch_key=key, read_at__isnull=True
+    modes = selectors.email_modes_for(users=people, kind=spec)
+    [notification] = _notify_batches(
+        spec, people, modes, key=key, target=target, actor=actor, context=dict(context or {})
     )
-    with transaction.atomic():
-        existing = open_batch.first()
-        if existing is None:
-            notification, email_due = _start_batch(
-                spec,
-                recipient=recipient,
-                key=key,
-                target=target,
-                actor=actor,
-                context=context,
-                mode=mode,
-                open_batch=open_batch,
-            )
-        else:
-            notification, email_due = _grow_batch(
-                existing,
-                kind=spec,
-                recipient=recipient,
-                target=target,
-                actor=actor,
-                context=context,
-                mode=mode,
-            )
-    _on_commit([notification], email=[notification] if email_due else [])
     return notification
-
-
-def _start_batch(spec, *, recipient, key, target, actor, context, mode, open_batch):
-    notification = _new_notification(
-        kind=spec,
-        recipient=recipient,
-        target=target,
-        actor=actor,
-        context=context,
-        mode=mode,
-        batch_key=key,
-    )
-    try:
-        with transaction.atomic():
-            notification.save()
-        return notification, notification.email_status == EmailStatus.PENDING
-    except IntegrityError:
-        # Another process opened the same batch a moment ago: grow that one instead.
-        return _grow_batch(
-            open_batch.get(),
-            kind=spec,
-            recipient=recipient,
-            target=target,
-            actor=actor,
-            context=context,
-            mode=mode,
-        )
 
 
 def notification_mark_read(*, notification: Notification) -> Notification:
