@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from portal.notifications import tokens
-from portal.notifications.kinds import get_kind
+from portal.notifications.kinds import all_kinds, get_kind
 from portal.notifications.models import EmailDelivery
 from portal.notifications.rendering import one_line, recipient_language, render_text
 
@@ -68,12 +68,18 @@ def notification_email(notification) -> EmailMultiAlternatives:
 
 
 def _digest_sections(notifications) -> list[dict]:
-    """Notifications grouped under their kind's group heading, in registry order."""
+    """Notifications grouped under their kind's group heading, groups in registry order."""
+    order = {}
+    for kind in all_kinds():
+        order.setdefault(str(kind.group), len(order))
 
     def group_of(notification):
         return str(get_kind(notification.kind).group)
 
-    ordered = sorted(notifications, key=group_of)
+    def position(notification):
+        return order.get(group_of(notification), len(order))
+
+    ordered = sorted(notifications, key=position)
     return [
         {"heading": heading, "items": sorted(items, key=lambda n: n.last_event_at, reverse=True)}
         for heading, items in groupby(ordered, key=group_of)

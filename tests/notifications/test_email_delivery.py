@@ -139,8 +139,10 @@ def test_the_digest_groups_everything_pending_and_sends_once(notify_now, person)
     assert sorted(m.to[0] for m in mail.outbox) == sorted([person.email, other.email])
     [digest] = [m for m in mail.outbox if m.to == [person.email]]
     assert digest.subject == "Your daily digest: 4 notifications"
-    assert "Support requests and proposals" in digest.body
-    assert "Co-creation channels" in digest.body
+    # Sections follow the order of the settings page: requests, channels, alerts.
+    headings = ["Support requests and proposals", "Co-creation channels", "Alerts, events"]
+    positions = [digest.body.index(heading) for heading in headings]
+    assert positions == sorted(positions)
     assert digest.body.count("\n・") == 4
     assert digest.body.count("/ja/requests/7/") == 4
     assert "List-Unsubscribe" in digest.extra_headers
