@@ -84,6 +84,7 @@ for _kind in [
     Kind("official_verified", _("My official verification was approved"), KindGroup.ACCOUNT),
     Kind("official_rejected", _("My official verification was declined"), KindGroup.ACCOUNT),
     Kind("startup_verified", _("My startup was verified"), KindGroup.ACCOUNT),
+    Kind("startup_rejected", _("My startup could not be verified"), KindGroup.ACCOUNT),
     Kind("proposal_submitted", _("A new proposal on my support request"), KindGroup.REQUESTS),
     Kind("proposal_shortlisted", _("My proposal was shortlisted"), KindGroup.REQUESTS),
     Kind("proposal_selected", _("My proposal was selected"), KindGroup.REQUESTS),
@@ -93,6 +94,17 @@ for _kind in [
     Kind("request_join_declined", _("My request to join was declined"), KindGroup.REQUESTS),
     Kind("startup_invitation", _("An invitation to join a startup"), KindGroup.STARTUPS),
     Kind("startup_join_requested", _("Someone asks to join my startup"), KindGroup.STARTUPS),
+    Kind(
+        "startup_join_approved", _("My request to join a startup was approved"), KindGroup.STARTUPS
+    ),
+    Kind(
+        "startup_join_declined", _("My request to join a startup was declined"), KindGroup.STARTUPS
+    ),
+    Kind(
+        "track_record_claimed",
+        _("A startup lists my municipality in its track record"),
+        KindGroup.STARTUPS,
+    ),
     Kind("channel_mention", _("I am mentioned in a channel"), KindGroup.CHANNELS),
     Kind(
         "channel_unread",

@@ -26,6 +26,11 @@ EXPECTED_KINDS = {
     "event_registration_confirmed",
     "event_waitlist_promoted",
     "subsidy_deadline_approaching",
+    # Added by the startups work: verification refused, join decisions, track records.
+    "startup_rejected",
+    "startup_join_approved",
+    "startup_join_declined",
+    "track_record_claimed",
 }
 
 

@@ -4,9 +4,10 @@ from django.db import transaction
 
 from portal.accounts import demo as accounts_demo
 from portal.notifications import demo as notifications_demo
+from portal.startups import demo as startups_demo
 
 # Each app contributes a seeder; later apps build on the objects earlier ones created.
-SEEDERS = [accounts_demo.seed, notifications_demo.seed]
+SEEDERS = [accounts_demo.seed, startups_demo.seed, notifications_demo.seed]
 
 
 class Command(BaseCommand):
