@@ -53,16 +53,8 @@ from portal.notifications.models import (
     FollowedCategory,
     Notification,
 )
-from portal.notifications.rendering import absolute_url, render_for
+from portal.notifications.rendering import absolute_url, render_for  # noqa: F401 (re-exported)
 from portal.notifications.tokens import DIGEST_SCOPE
-
-__all__ = [
-    "absolute_url",
-    "notify",
-    "notify_batched",
-    "notify_subsidy_deadline",
-    "render_for",
-]
 
 
 def _active_people(recipients: Iterable) -> list[User]:
