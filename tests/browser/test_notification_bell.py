@@ -162,3 +162,24 @@ def test_notification_pages_have_no_serious_accessibility_violations(asgi_live_s
     for path in ("/ja/notifications/", "/ja/notifications/settings/"):
         page.goto(server.url + path)
         assert serious_axe_violations(page) == []
+
+
+def test_following_a_notification_marks_it_read_everywhere(asgi_live_server, new_context):
+    server = asgi_live_server
+    user = factories.OnboardedUserFactory()
+    for title in ("防災DXワーキンググループ", "ICT利活用サミット2026 実行委員会"):
+        server.run(
+            lambda title=title: services.notify(
+                kind="channel_mention",
+                recipients=[user],
+                context={"channel_name": title, "url": "/ja/notifications/settings/"},
+            )
+        )
+    context = signed_in_context(new_context, server, user)
+    centre, other = context.new_page(), context.new_page()
+    other.goto(f"{server.url}/ja/notifications/settings/")
+    expect(other.locator("[data-unread-count]")).to_have_text("2")
+    expect(other.locator("[data-notification-bell]")).to_have_attribute("data-live", "connected")
+    centre.goto(f"{server.url}/ja/notifications/")
+    centre.get_by_role("link", name="防災DXワーキンググループ").click()
+    expect(other.locator("[data-unread-count]")).to_have_text("1")
