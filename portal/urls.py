@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.community.urls")),
     path("", include("portal.startups.urls")),
     path("", include("portal.cocreation.urls")),
+    path("", include("portal.notifications.urls")),
     path("", wagtail_views.serve, {"path": ""}, name="home"),
     # Wagtail's page serving catches everything else, so it comes last.
     path("", include(wagtail_urls)),
