@@ -38,9 +38,13 @@ def _fast_and_isolated(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     from django.core.cache import cache
+    from django.utils import translation
 
     cache.clear()
+    # Requests leave their language active in the thread; every test starts in Japanese.
+    translation.activate("ja")
     yield
+    translation.activate("ja")
     cache.clear()
 
 

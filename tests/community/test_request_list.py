@@ -26,7 +26,7 @@ def catalogue(official, other_official):
         "bousai": support_request(
             author=official,
             title="地域防災計画のデジタル化",
-            category="disaster_prevention",
+            category="disaster",
             budget_range="10m_30m",
             proposal_deadline=today + datetime.timedelta(days=5),
         ),

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from portal.community.categories import ContractRoute, DXCategory
 from portal.community.models.municipalities import Municipality
 from portal.core.models import TimeStampedModel
 from portal.core.uploads import Attachment
@@ -25,24 +26,8 @@ from portal.search import index
 DEADLINE_TIMEZONE = ZoneInfo("Asia/Tokyo")
 
 
-class Category(models.TextChoices):
-    """DX areas of DESIGN.md (総務省「自治体DX推進計画」 and the committee's working groups)."""
-
-    ONLINE_PROCEDURES = "online_procedures", _("Online administrative procedures")
-    AI_RPA = "ai_rpa", _("AI and RPA")
-    TELEWORK = "telework", _("Telework")
-    SECURITY = "security", _("Security")
-    STANDARDISATION = "standardisation", _("Standardisation of information systems")
-    MY_NUMBER_CARD = "my_number_card", _("My Number Card")
-    DISASTER_PREVENTION = "disaster_prevention", _("Disaster prevention")
-    HEALTH_WELFARE = "health_welfare", _("Healthcare and welfare")
-    EDUCATION = "education", _("Education")
-    SMART_AGRICULTURE = "smart_agriculture", _("Smart agriculture")
-    TOURISM = "tourism", _("Tourism")
-    TRANSPORT = "transport", _("Transport")
-    ADVANCED_WIRELESS = "advanced_wireless", _("Advanced wireless / local 5G")
-    DATA_LINKAGE = "data_linkage", _("Data linkage")
-    OTHER = "other", _("Other")
+# The DX areas are shared with startups, case studies and subsidies.
+Category = DXCategory
 
 
 class RequestState(models.TextChoices):
@@ -83,14 +68,6 @@ class BudgetRange(models.TextChoices):
     FROM_10M_TO_30M = "10m_30m", _("¥10–30 million")
     FROM_30M_TO_100M = "30m_100m", _("¥30–100 million")
     OVER_100M = "over_100m", _("Over ¥100 million")
-
-
-class ContractRoute(models.TextChoices):
-    NEGOTIATED = "negotiated", _("Negotiated contract")
-    TENDER = "tender", _("Competitive tender")
-    PROPOSAL = "proposal", _("Proposal-based selection")
-    DMP = "dmp", _("Digital Marketplace (DMP)")
-    OTHER = "other", _("Other")
 
 
 class TaggedSupportRequest(TaggedItemBase):
