@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     # Third party: Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -85,7 +86,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    "modelsearch",
+    # (not "modelsearch": wagtail.search is its app config, and both at once break indexing)
     "modelcluster",
     "taggit",
 ]
@@ -300,6 +301,13 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "csv", "txt", "odt", "ods", "odp"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = PORTAL_UPLOAD_MAX_BYTES
+# Checks that an uploaded document's content matches its extension (a renamed HTML or script file
+# is refused).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.cms.forms.CheckedDocumentForm"
+# Documents are downloaded, never rendered inline by the browser (DESIGN.md: uploads are served
+# as attachments); the serve view also sends a restrictive CSP for them.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -3,9 +3,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from portal.accounts import demo as accounts_demo
+from portal.cms import demo as cms_demo
 
 # Each app contributes a seeder; later apps build on the objects earlier ones created.
-SEEDERS = [accounts_demo.seed]
+SEEDERS = [accounts_demo.seed, cms_demo.seed]
 
 
 class Command(BaseCommand):
