@@ -16,12 +16,19 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from portal.accounts.permissions import NOT_MODERATOR
 from portal.cms import calendar, selectors, services
 from portal.cms.models import RegistrationStatus
+
+REGISTERED = _lazy("You are registered. A confirmation has been sent by email.")
+WAITLISTED = _lazy(
+    "The event is full: you are on the waiting list. We email you if a seat frees up."
+)
+CANCELLED = _lazy("Your registration has been cancelled.")
 
 
 def _require_login(request):
@@ -50,14 +57,9 @@ def event_register(request, event):
         messages.error(request, " ".join(error.messages))
         return redirect(event.url)
     if registration.status == RegistrationStatus.CONFIRMED:
-        messages.success(request, _("You are registered. A confirmation has been sent by email."))
+        messages.success(request, REGISTERED)
     else:
-        messages.info(
-            request,
-            _(
-                "The event is full, so you are on the waiting list. We will email you if a seat frees up."
-            ),
-        )
+        messages.info(request, WAITLISTED)
     return redirect(event.url)
 
 
@@ -74,7 +76,7 @@ def event_cancel(request, event):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(event.url)
-    messages.success(request, _("Your registration has been cancelled."))
+    messages.success(request, CANCELLED)
     return redirect(event.url)
 
 
