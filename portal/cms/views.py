@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -24,11 +24,11 @@ from portal.accounts.permissions import NOT_MODERATOR
 from portal.cms import calendar, selectors, services
 from portal.cms.models import RegistrationStatus
 
-REGISTERED = _lazy("You are registered. A confirmation has been sent by email.")
-WAITLISTED = _lazy(
+REGISTERED = gettext_lazy("You are registered. A confirmation has been sent by email.")
+WAITLISTED = gettext_lazy(
     "The event is full: you are on the waiting list. We email you if a seat frees up."
 )
-CANCELLED = _lazy("Your registration has been cancelled.")
+CANCELLED = gettext_lazy("Your registration has been cancelled.")
 
 
 def _require_login(request):
