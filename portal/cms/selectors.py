@@ -33,6 +33,15 @@ def paginate(queryset, params, *, per_page: int = LISTING_PER_PAGE):
     return Paginator(queryset, per_page).get_page(params.get("page"))
 
 
+def apply_filters(filterset, queryset):
+    """The queryset narrowed by the filters that are valid; invalid ones are ignored (the form
+    shows their errors) rather than emptying the listing."""
+    if not filterset.is_bound:
+        return queryset
+    filterset.form.is_valid()
+    return filterset.filter_queryset(queryset)
+
+
 def _querystring_without_page(params) -> str:
     query = params.copy()
     query.pop("page", None)
@@ -53,7 +62,7 @@ def with_case_study_relations(queryset):
 def case_study_listing(*, index, params) -> dict:
     queryset = CaseStudyPage.objects.live().public().descendant_of(index)
     filterset = CaseStudyFilter(params or None, queryset=queryset)
-    results = filterset.qs if filterset.is_valid() else queryset.none()
+    results = apply_filters(filterset, queryset)
     results = with_case_study_relations(results.order_by("-first_published_at", "-pk"))
     return {
         "filter": filterset,
@@ -66,7 +75,7 @@ def case_study_listing(*, index, params) -> dict:
 def subsidy_listing(*, index, params) -> dict:
     queryset = SubsidyProgrammePage.objects.live().public().descendant_of(index)
     filterset = SubsidyFilter(params or None, queryset=queryset)
-    results = filterset.qs if filterset.is_valid() else queryset.none()
+    results = apply_filters(filterset, queryset)
     results = results.order_by("closes_on", "title")
     return {
         "filter": filterset,
@@ -79,7 +88,7 @@ def subsidy_listing(*, index, params) -> dict:
 def event_listing(*, index, params) -> dict:
     queryset = EventPage.objects.live().public().descendant_of(index)
     filterset = EventFilter(params or None, queryset=queryset)
-    events = filterset.qs if filterset.is_valid() else queryset.none()
+    events = apply_filters(filterset, queryset)
     return {
         "filter": filterset,
         "upcoming": list(events.upcoming()[:LISTING_PER_PAGE]),
