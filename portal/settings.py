@@ -313,6 +313,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+# Moderators cannot publish directly; an approved workflow publishes (see portal/cms/workflows.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.cms.workflows.publish_approved"
 PORTAL_BASE_URL = WAGTAILADMIN_BASE_URL
 
 # --- Security -----------------------------------------------------------------------------------

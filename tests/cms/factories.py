@@ -92,7 +92,9 @@ def case_study(*, municipalities=("102016",), tags=(), **fields) -> CaseStudyPag
     }
     values.update(fields)
     page = CaseStudyPage(**values)
-    page.case_municipalities = [CaseStudyMunicipality(municipality_id=code) for code in municipalities]
+    page.case_municipalities = [
+        CaseStudyMunicipality(municipality_id=code) for code in municipalities
+    ]
     for tag in tags:
         page.tags.add(tag)
     return publish(case_index(), page)
@@ -172,3 +174,41 @@ def with_totp(user):
     """Moderators need TOTP for /admin/ (portal.accounts.middleware); give `user` an authenticator."""
     TOTP.activate(user, generate_totp_secret())
     return user
+
+
+def case_study_form_data(**overrides) -> dict:
+    """POST data of the admin's case-study form (as an editor fills it in)."""
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    values = {
+        "title": "LPWA水位センサーで水田の見回りを半減",
+        "slug": "lpwa-paddy",
+        "intro": "水田の水位を遠隔監視",
+        "category": "smart_agriculture",
+        "tags": "LPWA",
+        "crop_or_industry": "水稲",
+        "municipality_kind": "city",
+        "size_band": "",
+        "case_municipalities": inline_formset([{"municipality": "151009"}], min=1),
+        "challenge": "見回りの負担が大きかった",
+        "solution": "LPWAの水位センサーを導入した",
+        "results": "見回りが半分になった",
+        "kpis": inline_formset([]),
+        "cost": "",
+        "cost_band": "",
+        "subsidy_used": "",
+        "contract_route": "negotiated",
+        "partner_links": inline_formset([]),
+        "lessons": "",
+        "image": "",
+        "body": streamfield([("paragraph_block", rich_text("<p>本文</p>"))]),
+        "go_live_at": "",
+        "expire_at": "",
+    }
+    values.update(overrides)
+    return nested_form_data(values)

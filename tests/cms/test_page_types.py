@@ -96,7 +96,9 @@ class PageTypeTests(WagtailPageTestCase):
     # --- creation through the admin ----------------------------------------------------------
 
     def test_create_standard_page(self):
-        data = nested_form_data({"title": "このポータルについて", "slug": "about", "intro": "目的", "body": BODY})
+        data = nested_form_data(
+            {"title": "このポータルについて", "slug": "about", "intro": "目的", "body": BODY}
+        )
         self.assertCanCreate(self.home, StandardPage, data)
 
     def test_create_community_page_and_group(self):
@@ -121,7 +123,9 @@ class PageTypeTests(WagtailPageTestCase):
                 "short_name": "ICT利活用WG",
                 "intro": "優良事例の収集と横展開",
                 "channel_id": "",
-                "activities": inline_formset([{"title": "優良事例の収集", "description": "全国から"}]),
+                "activities": inline_formset(
+                    [{"title": "優良事例の収集", "description": "全国から"}]
+                ),
                 "members": inline_formset(
                     [{"name": "加藤 修", "affiliation": "関東情報大学", "role": "chair"}]
                 ),
@@ -271,13 +275,27 @@ class PageTypeTests(WagtailPageTestCase):
     def test_create_news(self):
         index = factories.news_index()
         data = nested_form_data(
-            {"title": "ポータルを公開しました", "slug": "launch", "date": "2026-04-01", "intro": "公開", "image": "", "body": BODY}
+            {
+                "title": "ポータルを公開しました",
+                "slug": "launch",
+                "date": "2026-04-01",
+                "intro": "公開",
+                "image": "",
+                "body": BODY,
+            }
         )
         self.assertCanCreate(index, NewsPage, data)
 
     def test_create_report_requires_its_document(self):
         index = factories.report_index()
-        base = {"title": "活動報告書", "slug": "report", "date": "2026-03-31", "intro": "年次報告", "group": "", "body": BODY}
+        base = {
+            "title": "活動報告書",
+            "slug": "report",
+            "date": "2026-03-31",
+            "intro": "年次報告",
+            "group": "",
+            "body": BODY,
+        }
         response = self.client.post(
             f"/admin/pages/add/cms/reportpage/{index.pk}/",
             {**nested_form_data({**base, "document": ""}), "action-publish": "1"},
