@@ -10,6 +10,7 @@ from portal.cms.models import (
     CaseStudyIndexPage,
     CaseStudyMunicipality,
     CaseStudyPage,
+    CaseStudyPartner,
     CommunityGroupPage,
     CommunityPage,
     EventIndexPage,
@@ -79,7 +80,7 @@ def group(**fields) -> CommunityGroupPage:
     return publish(community(), CommunityGroupPage(**values))
 
 
-def case_study(*, municipalities=("102016",), tags=(), **fields) -> CaseStudyPage:
+def case_study(*, municipalities=("102016",), tags=(), partners=(), **fields) -> CaseStudyPage:
     n = next(_counter)
     values = {
         "title": f"書かない窓口の導入 {n}",
@@ -95,6 +96,7 @@ def case_study(*, municipalities=("102016",), tags=(), **fields) -> CaseStudyPag
     page.case_municipalities = [
         CaseStudyMunicipality(municipality_id=code) for code in municipalities
     ]
+    page.partner_links = [CaseStudyPartner(startup=startup) for startup in partners]
     for tag in tags:
         page.tags.add(tag)
     return publish(case_index(), page)
