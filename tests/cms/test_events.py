@@ -248,3 +248,22 @@ def test_attendee_csv_lists_people_with_affiliation_and_neutralises_formulas(cli
     assert rows[1][0] == official.display_name
     assert "前橋市" in rows[1][2]
     assert rows[2][0].startswith("'=")
+
+
+@pytest.mark.parametrize("kind", ["event_registration_confirmed", "event_waitlist_promoted"])
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_event_notifications_render_in_the_recipients_language(kind, language):
+    from portal.notifications.services import render_for
+
+    event = factories.event(title="現地視察：スマート農業")
+    user = base_factories.UserFactory(preferred_language=language)
+    subject, body = render_for(
+        kind=kind,
+        recipient=user,
+        target=event,
+        context={"url": event.url, "event_title": event.title},
+    )
+    assert "現地視察：スマート農業" in subject
+    assert "\n" not in subject
+    assert "http://" in body and event.url in body
+    assert user.display_name in body
