@@ -1,4 +1,4 @@
-"""Builders for the CMS site tree in tests (pages are created and published like an editor would)."""
+"""Builders for the CMS site tree in tests (pages are created and published as an editor would)."""
 
 import datetime
 import itertools
@@ -173,7 +173,7 @@ def standard_page(**fields) -> StandardPage:
 
 
 def with_totp(user):
-    """Moderators need TOTP for /admin/ (portal.accounts.middleware); give `user` an authenticator."""
+    """Moderators need TOTP for /admin/ (portal.accounts.middleware): give `user` one."""
     TOTP.activate(user, generate_totp_secret())
     return user
 

@@ -1,6 +1,5 @@
 """iCalendar files, Atom feeds, sitemap, robots.txt and Open Graph metadata."""
 
-import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
