@@ -131,4 +131,4 @@ def seed(stdout) -> None:
     moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
     seed_officials(moderator)
     seed_startups(moderator)
-    stdout.write("Demo accounts: %d users" % User.objects.count())
+    stdout.write(f"Demo accounts: {User.objects.count()} users")

@@ -104,7 +104,9 @@ class StartupCreateForm(forms.Form):
 
 
 class StartupJoinForm(forms.Form):
-    startup_query = forms.CharField(label=_("Search startups by name"), required=False, max_length=60)
+    startup_query = forms.CharField(
+        label=_("Search startups by name"), required=False, max_length=60
+    )
     startup = forms.ChoiceField(label=_("Startup to join"), widget=forms.RadioSelect)
     message = forms.CharField(
         label=_("Message to the owner"),

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.community.validators import validate_local_government_code
@@ -97,6 +98,9 @@ class Municipality(models.Model):
     def __str__(self):
         return self.full_name
 
+    def get_absolute_url(self):
+        return reverse("community:municipality_detail", args=[self.code])
+
     @property
     def full_name(self) -> str:
         """The name a person reads, e.g. 「神奈川県横浜市」 or 「横浜市中区」."""
@@ -105,11 +109,6 @@ class Municipality(models.Model):
         if self.kind == MunicipalityKind.WARD and self.parent_id:
             return f"{self.prefecture.name}{self.parent.name}{self.name}"
         return f"{self.prefecture.name}{self.name}"
-
-    def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("community:municipality_detail", args=[self.code])
 
 
 class VerificationState(models.TextChoices):

@@ -7,7 +7,9 @@ def prefecture_list():
     return Prefecture.objects.all()
 
 
-def municipality_choices(*, prefecture_code: str = "", text: str = "", limit=MUNICIPALITY_PICKER_LIMIT):
+def municipality_choices(
+    *, prefecture_code: str = "", text: str = "", limit=MUNICIPALITY_PICKER_LIMIT
+):
     """Municipalities for the picker: narrowed by prefecture and by name or reading."""
     queryset = Municipality.objects.select_related("prefecture", "parent")
     if prefecture_code:

@@ -9,7 +9,9 @@ _CHECK_WEIGHTS = (6, 5, 4, 3, 2)
 
 def local_government_check_digit(first_five: str) -> int:
     """Check digit of a 全国地方公共団体コード: modulus 11 with weights 6..2 (総務省 告示)."""
-    total = sum(int(digit) * weight for digit, weight in zip(first_five, _CHECK_WEIGHTS, strict=True))
+    total = sum(
+        int(digit) * weight for digit, weight in zip(first_five, _CHECK_WEIGHTS, strict=True)
+    )
     return (11 - total % 11) % 10
 
 

@@ -26,7 +26,9 @@ def _redis_ok() -> bool:
     import redis
 
     try:
-        client = redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2)
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2
+        )
         return bool(client.ping())
     except redis.RedisError:
         logger.exception("Health check: Redis unavailable")

@@ -28,7 +28,9 @@ class Command(BaseCommand):
             self._print_logins()
 
     def _print_logins(self):
-        self.stdout.write(self.style.SUCCESS("\nDemo logins (password for all: %s)" % accounts_demo.DEMO_PASSWORD))
+        self.stdout.write(
+            self.style.SUCCESS(f"\nDemo logins (password for all: {accounts_demo.DEMO_PASSWORD})")
+        )
         for email, description in accounts_demo.LOGIN_TABLE:
             self.stdout.write(f"  {email:<26} {description}")
         self.stdout.write("  Open http://127.0.0.1:8000/ja/ (English: /en/). Admin: /admin/\n")
