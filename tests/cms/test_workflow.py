@@ -143,3 +143,33 @@ def test_edits_are_kept_as_revisions(editor):
     response = client.get(reverse("wagtailadmin_pages:revisions_view", args=[page.pk, first.pk]))
     assert response.status_code == 200
     assert Page.objects.get(pk=page.pk).specific.title != "改訂版のタイトル"
+
+
+def test_moderators_see_event_registrations_in_the_admin_read_only(editor):
+    from portal.cms import services
+
+    user, client = editor
+    event = factories.event(title="ICT利活用サミット")
+    services.event_register(event=event, user=base_factories.UserFactory(display_name="佐藤 美咲"))
+    response = client.get("/admin/event_registrations/")
+    assert response.status_code == 200
+    assert "佐藤 美咲" in response.content.decode()
+    assert client.get("/admin/event_registrations/new/").status_code == 302  # no add permission
+
+
+def test_municipality_chooser_searches_names_and_readings(editor):
+    _user, client = editor
+    for query in ("前橋", "まえばし"):
+        response = client.get("/admin/municipality_chooser/results/", {"q": query})
+        assert response.status_code == 200
+        assert "群馬県前橋市" in response.content.decode()
+    response = client.get("/admin/municipality_chooser/results/", {"q": "x" * 500})
+    assert response.status_code == 200
+
+
+def test_startup_chooser_searches_names(editor):
+    _user, client = editor
+    base_factories.StartupFactory(name="アグリセンス合同会社")
+    response = client.get("/admin/startup_chooser/results/", {"q": "アグリ"})
+    assert response.status_code == 200
+    assert "アグリセンス合同会社" in response.content.decode()
