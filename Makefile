@@ -36,7 +36,7 @@ format: install
 
 # Regenerate translation catalogues (needs GNU gettext) and compile them.
 messages: install
-	$(BIN)/python manage.py makemessages -l ja -l en --no-obsolete --ignore=.venv --ignore=staticfiles
+	$(BIN)/python manage.py makemessages -l ja -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=build --ignore=tests
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 # Re-resolve the pinned versions from pyproject.toml in a throwaway environment.

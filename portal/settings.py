@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "portal.core",
     "portal.accounts",
     "portal.community",
+    "portal.search",
     "portal.startups",
     "portal.cocreation",
     "portal.notifications",
@@ -86,7 +87,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    # (not "modelsearch": wagtail.search is its app config, and both at once break indexing)
+    # Wagtail 8 defines modelsearch's tables in "wagtail.search"; listing "modelsearch" as well
+    # makes modelsearch refuse to start ("Multiple instances of the modelsearch app").
     "modelcluster",
     "taggit",
 ]
@@ -259,6 +261,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads that only some users may read (request and proposal attachments) live outside
+# MEDIA_ROOT, so no static or media route can serve them; a permission-checked view does.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -310,7 +315,11 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.cms.forms.CheckedDocumentForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search backend with CJK bigram analysis (portal/search), so that Japanese
+# queries of two characters find every document on SQLite (FTS5) and PostgreSQL alike.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "portal.search.backends", "SEARCH_CONFIG": "simple"},
+}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 # Moderators cannot publish directly; an approved workflow publishes (see portal/cms/workflows.py).

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
 from portal.community.categories import DXCategory
@@ -37,7 +38,7 @@ class Startup(TimeStampedModel):
     """A startup organisation that answers support requests."""
 
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
+    slug = models.SlugField(_("URL name"), max_length=80, unique=True, allow_unicode=False)
     corporate_number = models.CharField(
         _("corporate number (法人番号)"),
         max_length=13,
@@ -106,9 +107,9 @@ class Startup(TimeStampedModel):
 
 
 class MemberRole(models.TextChoices):
-    OWNER = "owner", _("Owner")
-    ADMIN = "admin", _("Admin")
-    MEMBER = "member", _("Member")
+    OWNER = "owner", pgettext_lazy("startup member role", "Owner")
+    ADMIN = "admin", pgettext_lazy("startup member role", "Admin")
+    MEMBER = "member", pgettext_lazy("startup member role", "Member")
 
 
 class StartupMember(TimeStampedModel):

@@ -142,7 +142,7 @@ class OfficialProfile(TimeStampedModel):
         verbose_name=_("municipality"),
     )
     department = models.CharField(_("department"), max_length=100)
-    title = models.CharField(_("title"), max_length=16, choices=OfficialTitle.choices)
+    title = models.CharField(_("job title"), max_length=16, choices=OfficialTitle.choices)
     title_detail = models.CharField(
         _("position"), max_length=100, blank=True, help_text=_("e.g. デジタル推進課長")
     )

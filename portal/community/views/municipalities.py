@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -21,8 +22,10 @@ def municipality_detail(request, code):
     municipality = get_object_or_404(
         Municipality.objects.select_related("prefecture", "parent"), code=code
     )
+    requests = selectors.requests_of_municipality(user=request.user, municipality=municipality)
     context = {
         "municipality": municipality,
         "officials": selectors.verified_officials_of(municipality=municipality),
+        "page": Paginator(requests, selectors.LIST_PAGE_SIZE).get_page(request.GET.get("page")),
     }
     return render(request, "community/municipality_detail.html", context)

@@ -1,0 +1,17 @@
+from django import template
+
+from portal.search.highlight import excerpt, highlight
+
+register = template.Library()
+
+
+@register.filter(name="highlight")
+def highlight_filter(text, query):
+    """``{{ title|highlight:q }}``: `text` escaped, matches of `q` in ``<mark>``."""
+    return highlight(text, query or "")
+
+
+@register.filter(name="excerpt")
+def excerpt_filter(text, query):
+    """``{{ body_text|excerpt:q }}``: ~160 characters around the first match, highlighted."""
+    return excerpt(text, query or "")
