@@ -137,8 +137,21 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 # request thread, so persistent connections (CONN_MAX_AGE) would leak one per thread: we keep them
 # off and use psycopg's pool on PostgreSQL instead, which bounds and reuses connections safely.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
+# WAL, a busy timeout and IMMEDIATE transactions let several threads and processes (Daphne's
+# threads, a task worker, a second Daphne) write one SQLite file: writers queue for the lock
+# instead of failing with "database is locked" when a read transaction tries to write.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["OPTIONS"] = {
+            **SQLITE_OPTIONS,
+            **DATABASES["default"].get("OPTIONS", {}),
+        }
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
         "DATABASE_POOL", True
     ):
@@ -152,13 +165,7 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": BASE_DIR / "db.sqlite3",
-            "OPTIONS": {
-                # WAL and a busy timeout let the dev server's threads and the task worker share
-                # the file without "database is locked" errors.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-            },
+            "OPTIONS": SQLITE_OPTIONS,
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -193,6 +200,19 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# --- Co-creation channels (portal/cocreation) ---------------------------------------------------
+# Database threads per process for WebSocket consumers (= the most DB connections sockets use);
+# 0 picks 1 on SQLite and 4 on PostgreSQL. See portal/cocreation/runtime.py.
+COCREATION_DB_THREADS = int(os.environ.get("COCREATION_DB_THREADS", "0"))
+# Per-user limits as {bucket: (count, seconds)}; see portal/cocreation/ratelimit.py for defaults.
+COCREATION_RATE_LIMITS = {}
+if os.environ.get("COCREATION_RATE_MESSAGES"):
+    COCREATION_RATE_LIMITS["message"] = (int(os.environ["COCREATION_RATE_MESSAGES"]), 10)
+if os.environ.get("COCREATION_RATE_FRAMES"):
+    COCREATION_RATE_LIMITS["frame"] = (int(os.environ["COCREATION_RATE_FRAMES"]), 10)
+# The benchmark's bare broadcast route (bench/channels_bench.py); never enable in production.
+COCREATION_BENCH_ROUTES = env_bool("PORTAL_BENCH_ROUTES", False)
 
 # --- Background tasks ---------------------------------------------------------------------------
 # Immediate in development and tests; the database backend with `manage.py db_worker` in

@@ -61,7 +61,7 @@ def support_request_join_ask(
         recipients=_officials_of(support_request.municipality_id),
         target=support_request,
         actor=user,
-        context={"municipality": str(municipality), "title": support_request.title},
+        context={"municipality_name": str(municipality), "request_title": support_request.title},
     )
     return join
 
@@ -91,8 +91,8 @@ def _decide(join: SupportRequestJoin, actor: User, state: str) -> SupportRequest
         target=join.support_request,
         actor=actor,
         context={
-            "municipality": str(join.support_request.municipality),
-            "title": join.support_request.title,
+            "municipality_name": str(join.support_request.municipality),
+            "request_title": join.support_request.title,
         },
     )
     return join

@@ -1,0 +1,112 @@
+"""What goes over the channel layer and the sockets: group names, frame payloads, broadcasts.
+
+Broadcasts are registered with `transaction.on_commit(..., robust=True)`: a message is on the
+wire only once it is committed, and a channel layer that is down (e.g. Redis restarting) loses
+the live event but never the message, which clients fetch with `sync` when they reconnect.
+"""
+
+import logging
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.text import Truncator
+
+from portal.cocreation.rendering import render_markdown_lite
+
+logger = logging.getLogger(__name__)
+
+REPLY_EXCERPT_CHARS = 80
+
+
+def channel_group(channel_id: int) -> str:
+    """All open sockets of one channel."""
+    return f"cocreation.channel.{channel_id}"
+
+
+def member_group(user_id: int) -> str:
+    """All of one user's channel sockets (to close them when access is revoked)."""
+    return f"cocreation.user.{user_id}"
+
+
+def access_cache_key(channel_id: int, user_id: int) -> str:
+    return f"cocreation:access:{channel_id}:{user_id}"
+
+
+def _person(user) -> dict | None:
+    if user is None:
+        return None
+    return {"id": user.pk, "name": user.display_name or user.email.split("@", 1)[0]}
+
+
+def _reply_payload(message) -> dict | None:
+    parent = message.reply_to
+    if parent is None:
+        return None
+    excerpt = "" if parent.is_deleted else Truncator(parent.body).chars(REPLY_EXCERPT_CHARS)
+    return {
+        "seq": parent.seq,
+        "author": _person(parent.author),
+        "excerpt": excerpt,
+        "deleted": parent.is_deleted,
+    }
+
+
+def message_payload(message, frame_type: str = "message") -> dict:
+    """The JSON a client receives for one message (live, in `sync` answers and on updates)."""
+    deleted = message.is_deleted
+    return {
+        "type": frame_type,
+        "channel": message.channel_id,
+        "seq": message.seq,
+        "client_id": message.client_id,
+        "author": _person(message.author),
+        "body": "" if deleted else message.body,
+        "body_html": "" if deleted else str(render_markdown_lite(message.body)),
+        "reply_to": _reply_payload(message),
+        "created_at": message.created_at.isoformat(),
+        "edited_at": message.edited_at.isoformat() if message.edited_at else None,
+        "updated_at": message.updated_at.isoformat(),
+        "deleted": deleted,
+    }
+
+
+def group_send_now(group: str, event: dict) -> None:
+    """Send from sync code; a channel layer failure is logged, never raised to the caller."""
+    try:
+        async_to_sync(get_channel_layer().group_send)(group, event)
+    except Exception:  # noqa: BLE001 - the layer (Redis) may be restarting; clients resync
+        logger.warning("Channel layer unavailable; %s not delivered live", event["type"])
+
+
+def broadcast_on_commit(group: str, event: dict) -> None:
+    transaction.on_commit(lambda: group_send_now(group, event), robust=True)
+
+
+def message_created(message) -> None:
+    payload = message_payload(message)
+    broadcast_on_commit(
+        channel_group(message.channel_id), {"type": "chat.message", "payload": payload}
+    )
+
+
+def message_updated(message) -> None:
+    payload = message_payload(message, frame_type="message.updated")
+    broadcast_on_commit(
+        channel_group(message.channel_id), {"type": "chat.updated", "payload": payload}
+    )
+
+
+def access_changed(channel_id: int, user_id: int, *, revoked: bool) -> None:
+    """Forget the cached access; when revoked, close that user's sockets of the channel."""
+
+    def send():
+        try:
+            cache.delete(access_cache_key(channel_id, user_id))
+        except Exception:  # noqa: BLE001 - cache entries expire on their own (ACCESS_CACHE_SECONDS)
+            logger.warning("Cache unavailable; access entry expires on its own")
+        if revoked:
+            group_send_now(member_group(user_id), {"type": "member.revoked", "channel": channel_id})
+
+    transaction.on_commit(send, robust=True)
