@@ -14,8 +14,8 @@ SEEDERS = [
     accounts_demo.seed,
     community_demo.seed,
     startups_demo.seed,
-    cms_demo.seed,
     cocreation_demo.seed,
+    cms_demo.seed,
     notifications_demo.seed,
 ]
 
