@@ -134,14 +134,19 @@ def home_sections() -> dict:
 
 
 def home_open_support_requests(*, user, limit: int = HOME_REQUESTS) -> list:
-    """The latest open support requests the home page shows to `user`.
+    """The latest open support requests `user` may read (members-only ones for verified users).
 
-    Support requests live in the community app (built in parallel); until they are wired here
-    this returns no rows and the home page shows its empty state. The template
-    `cms/includes/home_requests.html` renders each item's `title`, `municipality`, `category`
-    label (`get_category_display`), `proposal_deadline` and `get_absolute_url`.
+    `cms/includes/home_requests.html` renders each one's title, municipality, category and
+    proposal deadline.
     """
-    return []
+    from portal.community.models import SupportRequest
+
+    return list(
+        SupportRequest.objects.visible_to(user)
+        .open()
+        .select_related("municipality__prefecture", "municipality__parent")
+        .order_by("-published_at", "-pk")[:limit]
+    )
 
 
 def event_registration_of(*, event, user):
