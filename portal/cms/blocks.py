@@ -90,7 +90,7 @@ class QuoteBlock(blocks.StructBlock):
 class FigureBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("What was measured"), max_length=80)
     value = blocks.CharBlock(label=_("Value"), max_length=40)
-    note = blocks.CharBlock(label=_("Note"), required=False, max_length=120)
+    note = blocks.CharBlock(label=_("Footnote"), required=False, max_length=120)
 
     class Meta:
         icon = "doc-full"
@@ -117,7 +117,7 @@ class KeyFiguresBlock(blocks.StructBlock):
 
 class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
-    text = blocks.TextBlock(label=_("Text"), required=False, max_length=400)
+    text = blocks.TextBlock(label=_("Supporting text"), required=False, max_length=400)
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
     url = blocks.URLBlock(label=_("Or an external address"), required=False)
     button_label = blocks.CharBlock(label=_("Button label"), max_length=40)
@@ -146,14 +146,14 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("Document"))
+    document = DocumentChooserBlock(label=_("File"))
     title = blocks.CharBlock(label=_("Link text"), max_length=120)
     description = blocks.CharBlock(label=_("Description"), required=False, max_length=200)
 
     class Meta:
         icon = "doc-full-inverse"
         template = "cms/blocks/document_block.html"
-        label = _("Document")
+        label = _("Downloadable file")
         description = _("A downloadable document served through the portal's access checks.")
         preview_value = {
             "title": "活動報告書（PDF）",
@@ -167,7 +167,7 @@ class CalloutBlock(blocks.StructBlock):
         choices=[("info", _("Information")), ("warning", _("Caution"))],
         default="info",
     )
-    text = blocks.TextBlock(label=_("Text"), max_length=600)
+    text = blocks.TextBlock(label=_("Notice text"), max_length=600)
 
     class Meta:
         icon = "info-circle"

@@ -151,7 +151,10 @@ class SubsidyFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search", "maxlength": 100}),
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=SubsidyStatus.choices, method="filter_status", empty_label=ANY
+        label=_("Application status"),
+        choices=SubsidyStatus.choices,
+        method="filter_status",
+        empty_label=ANY,
     )
     area = django_filters.ChoiceFilter(
         label=_("Target area"), choices=DXCategory.choices, method="filter_area", empty_label=ANY

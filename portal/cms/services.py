@@ -51,6 +51,16 @@ def _event_url(event: EventPage) -> str:
     return event.get_url() or ""
 
 
+def _event_context(event: EventPage) -> dict:
+    """What the event notifications show (every recipient may read the public event page)."""
+    return {
+        "url": _event_url(event),
+        "event_title": event.title,
+        "event_date": event.start_at,
+        "venue": event.venue_name or str(event.get_format_display()),
+    }
+
+
 @transaction.atomic
 def event_register(*, event: EventPage, user) -> EventRegistration:
     """Register `user` for `event`: confirmed if a seat is free, else on the waiting list.
@@ -77,7 +87,7 @@ def event_register(*, event: EventPage, user) -> EventRegistration:
             kind="event_registration_confirmed",
             recipients=[user],
             target=event,
-            context={"url": _event_url(event), "event_title": event.title},
+            context=_event_context(event),
         )
     return registration
 
@@ -130,7 +140,7 @@ def event_waitlist_promote(*, event: EventPage) -> list[EventRegistration]:
             kind="event_waitlist_promoted",
             recipients=[registration.user],
             target=event,
-            context={"url": _event_url(event), "event_title": event.title},
+            context=_event_context(event),
         )
     return promoted
 

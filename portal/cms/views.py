@@ -112,7 +112,13 @@ def event_attendees_csv(request, event):
     response.write("\ufeff")  # BOM: spreadsheet software in Japan then reads UTF-8 correctly.
     writer = csv.writer(response)
     writer.writerow(
-        [_("Name"), _("Email"), _("Affiliation"), _("Status"), _("Registered at (Japan time)")]
+        [
+            _("Full name"),
+            _("Email address"),
+            _("Affiliation"),
+            _("Registration status"),
+            _("Registered at (Japan time)"),
+        ]
     )
     for row in selectors.event_attendees(event=event):
         writer.writerow(

@@ -64,7 +64,7 @@ class MunicipalityChooserViewSet(ChooserViewSet):
 
 
 class StartupFilterForm(BaseFilterForm):
-    q = forms.CharField(label=_("Name"), required=False, max_length=SEARCH_MAX_LENGTH)
+    q = forms.CharField(label=_("Startup name"), required=False, max_length=SEARCH_MAX_LENGTH)
 
     def filter(self, objects):
         objects = super().filter(objects)

@@ -261,7 +261,7 @@ def test_event_notifications_render_in_the_recipients_language(kind, language):
         kind=kind,
         recipient=user,
         target=event,
-        context={"url": event.url, "event_title": event.title},
+        context=services._event_context(event),
     )
     assert "現地視察：スマート農業" in subject
     assert "\n" not in subject

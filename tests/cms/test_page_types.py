@@ -114,7 +114,7 @@ class PageTypeTests(WagtailPageTestCase):
         )
         self.assertCanCreate(self.home, CommunityPage, data)
         community = CommunityPage.objects.get()
-        self.assertEqual(community.channel_url, "/ja/channels/12/")
+        self.assertEqual(community.channel_url, "/ja/channels/12/")  # cocreation:channel_detail
         group = nested_form_data(
             {
                 "title": "ICT利活用ワーキンググループ",

@@ -79,6 +79,7 @@ def _jst(days: int, hour: int, minute: int = 0) -> datetime.datetime:
 
 def seed_community(home):
     community, _ = _ensure(home, CommunityPage, "community", **content.COMMUNITY)
+    channels = _community_channels()
     groups = {}
     for data in content.GROUPS:
         data = dict(data)
@@ -100,8 +101,19 @@ def seed_community(home):
             body=body,
             **data,
         )
+        channel = channels.get(page.short_name)
+        if channel and page.channel_id != channel:
+            page.channel_id = channel
+            page.save_revision().publish()
         groups[slug] = page
     return community, groups
+
+
+def _community_channels() -> dict:
+    """Community channel ids by name (the co-creation seeder creates one per WG/TF)."""
+    from portal.cocreation.models import COMMUNITY_KINDS, Channel
+
+    return dict(Channel.objects.filter(kind__in=COMMUNITY_KINDS).values_list("name", "id"))
 
 
 def seed_subsidies(home):

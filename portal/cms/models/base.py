@@ -1,7 +1,7 @@
 """What every portal page shares: a social image for Open Graph, request-relative sitemap URLs."""
 
 from django.db import models
-from django.utils.translation import get_language
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -42,7 +42,7 @@ class PortalPage(Page):
 
 
 def channel_url(channel_id: int | None) -> str:
-    """The public address of a community channel (`/ja/channels/<id>/`, DESIGN.md's stable URL)."""
+    """The public address of a community channel (`/ja/channels/<id>/`)."""
     if not channel_id:
         return ""
-    return f"/{get_language() or 'ja'}/channels/{channel_id}/"
+    return reverse("cocreation:channel_detail", args=[channel_id])

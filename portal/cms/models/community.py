@@ -151,10 +151,10 @@ class MemberRole(models.TextChoices):
 
 class CommunityGroupMember(Orderable):
     page = ParentalKey(CommunityGroupPage, on_delete=models.CASCADE, related_name="members")
-    name = models.CharField(_("name"), max_length=80)
+    name = models.CharField(_("full name"), max_length=80)
     affiliation = models.CharField(_("affiliation"), max_length=120, blank=True)
     role = models.CharField(
-        _("role"), max_length=16, choices=MemberRole.choices, default=MemberRole.MEMBER
+        _("role in the group"), max_length=16, choices=MemberRole.choices, default=MemberRole.MEMBER
     )
 
     panels = [FieldPanel("name"), FieldPanel("affiliation"), FieldPanel("role")]

@@ -227,7 +227,7 @@ class EventPage(RoutablePageMixin, PortalPage):
 
 
 class RegistrationStatus(models.TextChoices):
-    CONFIRMED = "confirmed", _("Confirmed")
+    CONFIRMED = "confirmed", _("Seat confirmed")
     WAITLISTED = "waitlisted", _("On the waiting list")
     CANCELLED = "cancelled", _("Cancelled")
 
@@ -255,7 +255,9 @@ class EventRegistration(TimeStampedModel):
         related_name="event_registrations",
         verbose_name=_("user"),
     )
-    status = models.CharField(_("status"), max_length=16, choices=RegistrationStatus.choices)
+    status = models.CharField(
+        _("registration status"), max_length=16, choices=RegistrationStatus.choices
+    )
     registered_at = models.DateTimeField(_("registered at"), default=timezone.now)
     promoted_at = models.DateTimeField(
         _("moved up from the waiting list at"), null=True, blank=True
