@@ -166,6 +166,10 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": BASE_DIR / "db.sqlite3",
             "OPTIONS": SQLITE_OPTIONS,
+            # A file, not Django's default shared in-memory database: WebSocket and live-server
+            # tests write from several threads, and shared-cache memory databases fail with
+            # "table is locked" instead of waiting like a file database in WAL mode does.
+            "TEST": {"NAME": BASE_DIR / "test_db.sqlite3"},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -184,7 +188,18 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                # redis-py 5+ caps an asyncio pool at 100 connections and raises (it does not
+                # wait) when a burst needs more: measured at 400 sockets each sending 1 msg/s
+                # (bench/README.md), every group_send/group_add in flight holds one. Bounded
+                # but with room; Redis itself accepts 10,000 clients by default.
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "max_connections": int(
+                            os.environ.get("CHANNEL_LAYER_MAX_CONNECTIONS", "1000")
+                        ),
+                    }
+                ],
                 # A slow consumer may fall behind by this many events before new ones are
                 # dropped for it; chat messages are recovered by `sync`, so bounded is safe.
                 "capacity": 1500,
@@ -391,5 +406,8 @@ LOGGING = {
     "loggers": {
         "django.channels.server": {"level": "WARNING"},
         "daphne": {"level": "WARNING"},
+        # Per-task and per-publish lines are noise at INFO; failures still log as errors.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
     },
 }

@@ -134,11 +134,7 @@ def home_sections() -> dict:
 
 
 def home_open_support_requests(*, user, limit: int = HOME_REQUESTS) -> list:
-    """The latest open support requests `user` may read (members-only ones for verified users).
-
-    `cms/includes/home_requests.html` renders each one's title, municipality, category and
-    proposal deadline.
-    """
+    """The latest open support requests `user` may read, newest first (one query)."""
     from portal.community.models import SupportRequest
 
     return list(

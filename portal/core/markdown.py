@@ -9,6 +9,8 @@ the page around the body owns its ``<h1>``.
     {% load portal_markdown %}{{ support_request.body|markdown }}
 """
 
+import html
+
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
@@ -70,3 +72,10 @@ def render_markdown(text: str) -> SafeString:
         link_rel=LINK_REL,
     )
     return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above
+
+
+def markdown_to_text(text: str) -> str:
+    """The plain text of user Markdown (for excerpts and search snippets); not HTML-safe."""
+    if not text:
+        return ""
+    return html.unescape(nh3.clean(_parser.render(text), tags=set()))

@@ -12,23 +12,16 @@ Besides Wagtail's ``search()``/``autocomplete()`` API (used by the admin and by 
 analysing backends offer ``search_queryset()``, which returns a plain, chainable Django QuerySet
 with any filters the caller likes (``portal.search.search`` uses it).
 
-The two ``add_items`` methods follow modelsearch 1.3's own line for line except that they
-build the analysing indexer; modelsearch offers no hook for the indexer class.
+The vendor implementations live in ``portal.search.sqlite`` and ``portal.search.postgres``
+(imported only for their database, as modelsearch's own modules expect that database).
 """
-
-from functools import cache
 
 from django.db import connection
 from django.db.models import QuerySet
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText, SearchQuery
-from modelsearch.utils import get_content_type_pk
 
-from portal.search.analysis import index_text, query_terms, similarity_tokens
-
-# How much more a match in a title counts than one in the body (SQLite; PostgreSQL ranks
-# titles higher through the title vector and the fields' boosts).
-TITLE_WEIGHT = 10.0
+from portal.search.analysis import query_terms, similarity_tokens
 
 
 class Prefix(PlainText):
@@ -117,172 +110,21 @@ class AnalysingBackendMixin:
         )
 
 
-@cache
-def _sqlite_backend_class():
-    from django.db.models import FloatField, Func
-    from modelsearch.backends.database.sqlite import sqlite as base
-    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
-
-    class WeightedBM25(Func):
-        """FTS5's bm25() with column weights (autocomplete, body, title): titles count most.
-
-        modelsearch's SQLite backend ranks with unweighted bm25(), so a word in a long body
-        outranks the same word in a title; this mirrors the title boost of PostgreSQL.
-        """
-
-        output_field = FloatField()
-
-        def as_sql(self, compiler, connection, **extra_context):
-            table = base.SQLiteFTSIndexEntry._meta.db_table
-            return f"bm25({table}, 1.0, 1.0, {TITLE_WEIGHT})", []
-
-    class Indexer(base.ObjectIndexer):
-        def prepare_value(self, value):
-            return index_text(super().prepare_value(value))
-
-    class Index(base.SQLiteIndex):
-        def add_items(self, model, objs):
-            if not model.get_search_fields():
-                return
-            indexers = [Indexer(obj, self.backend) for obj in objs]
-            if not indexers:
-                return
-            content_type_pk = get_content_type_pk(model)
-            data = {i.id: (i.title, i.autocomplete, i.body) for i in indexers}
-            entries = self.entries.filter(content_type_id=content_type_pk)
-            indexed = set(
-                entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True)
-            )
-            for object_id in indexed:
-                title, autocomplete, body = data[object_id]
-                entries.filter(object_id=object_id).update(
-                    title=title, autocomplete=autocomplete, body=body
-                )
-            self.entries.bulk_create(
-                base.IndexEntry(
-                    content_type_id=content_type_pk,
-                    object_id=object_id,
-                    title=title,
-                    autocomplete=autocomplete,
-                    body=body,
-                )
-                for object_id, (title, autocomplete, body) in data.items()
-                if object_id not in indexed
-            )
-            self._refresh_title_norms()
-
-    class QueryCompilerMixin:
-        def _build_rank_expression(self, vectors, config):
-            return WeightedBM25()
-
-        def build_search_query_content(self, query, config=None):
-            if isinstance(query, Prefix):
-                lexeme = Lexeme(query.query_string, prefix=True)
-                return SearchQueryExpression(lexeme, config=config)
-            return super().build_search_query_content(query, config=config)
-
-    class QueryCompiler(QueryCompilerMixin, base.SQLiteSearchQueryCompiler):
-        pass
-
-    class AutocompleteQueryCompiler(QueryCompilerMixin, base.SQLiteAutocompleteQueryCompiler):
-        pass
-
-    class Backend(AnalysingBackendMixin, base.SQLiteSearchBackend):
-        index_class = Index
-        query_compiler_class = QueryCompiler
-        autocomplete_query_compiler_class = AutocompleteQueryCompiler
-
-        def _compiled_queryset(self, compiler, *, score_field):
-            return compiler.search(None, None, None, score_field=score_field)
-
-    return Backend
-
-
-@cache
-def _postgres_backend_class():
-    from modelsearch.backends.database.postgres import postgres as base
-    from modelsearch.backends.database.postgres.query import Lexeme
-
-    class Indexer(base.ObjectIndexer):
-        def as_vector(self, texts, for_autocomplete=False):
-            analysed = [(index_text(text), weight) for text, weight in texts]
-            return super().as_vector(analysed, for_autocomplete=for_autocomplete)
-
-    class Index(base.PostgresIndex):
-        def add_items(self, model, objs):
-            if not model.get_search_fields():
-                return
-            indexers = [Indexer(obj, self.backend) for obj in objs]
-            if not indexers:
-                return
-            content_type_pk = get_content_type_pk(model)
-            compiler = base.InsertQuery(base.IndexEntry).get_compiler(
-                connection=self.write_connection
-            )
-            rows, params = [], []
-            for indexer in indexers:
-                params.extend((content_type_pk, indexer.id))
-                vectors = []
-                for field_name in ("title", "autocomplete", "body"):
-                    value = compiler.prepare_value(
-                        base.IndexEntry._meta.get_field(field_name), getattr(indexer, field_name)
-                    )
-                    sql, value_params = value.as_sql(compiler, self.write_connection)
-                    vectors.append(sql)
-                    params.extend(value_params)
-                params.extend((indexer.title_text, indexer.body_text))
-                rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
-            with self.write_connection.cursor() as cursor:
-                cursor.execute(
-                    f"""
-                    INSERT INTO {base.IndexEntry._meta.db_table} (content_type_id, object_id,
-                        title, autocomplete, body, title_norm, title_text, body_text)
-                    (VALUES {", ".join(rows)})
-                    ON CONFLICT (content_type_id, object_id)
-                    DO UPDATE SET title = EXCLUDED.title,
-                                  title_norm = 1.0,
-                                  autocomplete = EXCLUDED.autocomplete,
-                                  body = EXCLUDED.body,
-                                  title_text = EXCLUDED.title_text,
-                                  body_text = EXCLUDED.body_text
-                    """,  # noqa: S608 - identifiers from model meta, values are parameters
-                    params,
-                )
-            self._refresh_title_norms()
-
-    class QueryCompilerMixin:
-        def build_tsquery_content(self, query, config=None, invert=False):
-            if isinstance(query, Prefix):
-                lexeme = Lexeme(query.query_string, prefix=True, invert=invert)
-                return base.SearchQuery(lexeme, search_type="raw", config=config)
-            return super().build_tsquery_content(query, config=config, invert=invert)
-
-    class QueryCompiler(QueryCompilerMixin, base.PostgresSearchQueryCompiler):
-        pass
-
-    class AutocompleteQueryCompiler(QueryCompilerMixin, base.PostgresAutocompleteQueryCompiler):
-        pass
-
-    class Backend(AnalysingBackendMixin, base.PostgresSearchBackend):
-        index_class = Index
-        query_compiler_class = QueryCompiler
-        autocomplete_query_compiler_class = AutocompleteQueryCompiler
-
-        def _compiled_queryset(self, compiler, *, score_field):
-            return compiler.search(self.config, None, None, score_field=score_field, backend=self)
-
-    return Backend
-
-
 def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a backend module
     """The analysing backend for the default database (see the module docstring)."""
     if connection.vendor == "postgresql":
-        return _postgres_backend_class()(params)
+        from portal.search.postgres import PostgresAnalysingBackend
+
+        return PostgresAnalysingBackend(params)
     if connection.vendor == "sqlite":
         from modelsearch.backends import database
 
         fallback = database.SearchBackend(params)  # decides whether FTS5 can be used
-        return _sqlite_backend_class()(params) if database.USE_SQLITE_FTS else fallback
+        if not database.USE_SQLITE_FTS:
+            return fallback
+        from portal.search.sqlite import SQLiteAnalysingBackend
+
+        return SQLiteAnalysingBackend(params)
     from modelsearch.backends.database.fallback import DatabaseSearchBackend
 
     return DatabaseSearchBackend(params)

@@ -72,6 +72,14 @@ def highlight(text: str, query: str) -> SafeString:
     return mark_safe(_render(text, match_spans(text, query)))  # noqa: S308 - escaped in _render
 
 
+def excerpt_if_match(text: str, query: str, *, length: int = 160) -> SafeString:
+    """Like ``excerpt`` but empty when `query` does not match `text` (e.g. a body that only
+    shows why a result was found)."""
+    if not match_spans(str(text or ""), query):
+        return mark_safe("")  # noqa: S308 - constant
+    return excerpt(text, query, length=length)
+
+
 def excerpt(text: str, query: str, *, length: int = 160) -> SafeString:
     """About `length` characters of `text` around its first match, highlighted.
 

@@ -86,6 +86,10 @@ def test_official_publishes_a_request_and_another_municipality_joins_it(
     author.wait_for_url(f"**/en/requests/{request.pk}/")
     assert "2 municipalities share this" in author.locator(".request__municipalities").inner_text()
     assert request.joins.get().state == JoinState.ACCEPTED
+    assert serious_axe_violations(author) == []
+    author.goto(f"{base}/en/requests/dashboard/")
+    assert author.get_by_role("link", name="避難所運営と防災訓練のデジタル化").is_visible()
+    assert serious_axe_violations(author) == []
 
     joiner.reload()
     assert "co-sponsor" in joiner.locator(".actions__status").inner_text()

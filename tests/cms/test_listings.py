@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 # Queries per request, measured once and pinned (site lookup, page route, session/user, the
 # listing's rows and one query per prefetched relation or filter choice list).
 EXPECTED_QUERIES = {
-    "/ja/": 15,
+    "/ja/": 15,  # includes the latest open support requests
     "/ja/cases/": 17,
     "/ja/cases/?category=online_procedures&tag=LPWA&prefecture=10": 17,
     "/ja/events/": 11,

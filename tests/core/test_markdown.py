@@ -23,3 +23,14 @@ def test_render_markdown_drops_javascript_links_and_marks_external_links():
 
 def test_render_markdown_of_empty_text_is_empty():
     assert render_markdown("") == ""
+
+
+def test_markdown_to_text_strips_markup_but_keeps_words():
+    from portal.core.markdown import markdown_to_text
+
+    assert markdown_to_text("## 背景\n\n**防災** & <b>訓練</b>").split() == [
+        "背景",
+        "防災",
+        "&",
+        "<b>訓練</b>",
+    ]

@@ -129,3 +129,21 @@ def test_excerpt_centres_on_the_first_match_and_escapes():
     html = excerpt(text, "防災", length=60)
     assert html.startswith("…") and html.endswith("…")
     assert "&lt;<mark>防災</mark>&gt;" in html
+
+
+def test_excerpt_if_match_is_empty_without_a_match():
+    from portal.search.highlight import excerpt_if_match
+
+    assert excerpt_if_match("窓口の改善", "防災") == ""
+    assert "<mark>防災</mark>" in excerpt_if_match("地域の防災", "防災")
+
+
+def test_wagtail_autocomplete_uses_the_analysis_too():
+    page = Page.objects.get(depth=2)
+    page.title = "スマート農業ポータル"
+    page.save()
+    from portal.search.index import index_object
+
+    index_object(page)
+    assert page in list(Page.objects.autocomplete("農業"))
+    assert page in list(Page.objects.autocomplete("スマ"))

@@ -1,6 +1,6 @@
 from django import template
 
-from portal.search.highlight import excerpt, highlight
+from portal.search.highlight import excerpt, excerpt_if_match, highlight
 
 register = template.Library()
 
@@ -15,3 +15,9 @@ def highlight_filter(text, query):
 def excerpt_filter(text, query):
     """``{{ body_text|excerpt:q }}``: ~160 characters around the first match, highlighted."""
     return excerpt(text, query or "")
+
+
+@register.filter(name="excerpt_if_match")
+def excerpt_if_match_filter(text, query):
+    """``{{ body_text|excerpt_if_match:q }}``: the excerpt only when `q` matches the text."""
+    return excerpt_if_match(text, query or "")
