@@ -23,6 +23,8 @@ EXPECTED_QUERIES = {
 
 def _populate(size: int):
     subsidy = factories.subsidy(closes_in=3)
+    for _ in range(size):
+        base_factories.support_request(indexed=False)
     for i in range(size):
         factories.case_study(
             tags=["LPWA", f"tag-{i}"],
@@ -135,3 +137,17 @@ def test_unpublished_case_studies_are_not_listed(client, cases):
     response = client.get(factories.case_index().url)
     assert [page.slug for page in response.context["results"]] == ["online"]
     assert client.get(cases.url).status_code == 404
+
+
+def test_home_shows_the_latest_open_requests_the_visitor_may_read(client, client_for):
+    public = base_factories.support_request(title="窓口の待ち時間を減らしたい")
+    members_only = base_factories.support_request(
+        title="庁内ネットワークの更改", visibility="members"
+    )
+    base_factories.support_request(title="下書きの要請", state="draft")
+    html = client.get("/ja/").content.decode()
+    assert public.title in html and public.get_absolute_url() in html
+    assert members_only.title not in html
+    assert "下書きの要請" not in html
+    official_html = client_for(base_factories.official(base_factories.SHIOJIRI)).get("/ja/")
+    assert members_only.title in official_html.content.decode()
