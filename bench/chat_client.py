@@ -181,12 +181,11 @@ class ChatClient:
     async def _on_frame(self, frame: dict) -> None:
         kind = frame.get("type")
         if kind == "message":
-            self._accept(frame, live=not self._sync_pending)
+            self._accept(frame, live=not frame.get("replayed"))
         elif kind == "ack":
             self.acked[frame["client_id"]] = frame["seq"]
             self.outbox.pop(frame["client_id"], None)
-            if frame["seq"] > self.last_seq:
-                self._sync_later(frame["seq"])  # the live copy is normally on its way
+            self._accept(frame["message"], live=True)
         elif kind == "sync.done":
             self._sync_pending = False
             if frame["has_more"]:
@@ -196,7 +195,7 @@ class ChatClient:
             for frame_ in list(self.outbox.values()):
                 await self._send(frame_)
             if self._early:
-                self._sync_later(min(self._early))
+                self._sync_later(min(self._early), 1.0)
         elif kind == "error":
             self.errors.append(frame)
             if frame.get("frame") == "sync":
@@ -211,8 +210,8 @@ class ChatClient:
             self.redundant_frames += 1  # e.g. a live copy and a sync answer; shown once
             return
         if seq != self.last_seq + 1:
-            self._early[seq] = frame  # a gap: wait briefly for it, then ask
-            self._sync_later(seq, 0.3)
+            self._early[seq] = frame  # a gap: wait a moment for it, then ask
+            self._sync_later(seq, 1.0)
             return
         self._record(frame, live)
         while self.last_seq + 1 in self._early:

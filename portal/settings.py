@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     # Third party: Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -165,6 +166,10 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": BASE_DIR / "db.sqlite3",
             "OPTIONS": SQLITE_OPTIONS,
+            # A file, not Django's default shared in-memory database: WebSocket and live-server
+            # tests write from several threads, and shared-cache memory databases fail with
+            # "table is locked" instead of waiting like a file database in WAL mode does.
+            "TEST": {"NAME": BASE_DIR / "test_db.sqlite3"},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -183,7 +188,18 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                # redis-py 5+ caps an asyncio pool at 100 connections and raises (it does not
+                # wait) when a burst needs more: measured at 400 sockets each sending 1 msg/s
+                # (bench/README.md), every group_send/group_add in flight holds one. Bounded
+                # but with room; Redis itself accepts 10,000 clients by default.
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "max_connections": int(
+                            os.environ.get("CHANNEL_LAYER_MAX_CONNECTIONS", "1000")
+                        ),
+                    }
+                ],
                 # A slow consumer may fall behind by this many events before new ones are
                 # dropped for it; chat messages are recovered by `sync`, so bounded is safe.
                 "capacity": 1500,
@@ -325,6 +341,13 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "csv", "txt", "odt", "ods", "odp"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = PORTAL_UPLOAD_MAX_BYTES
+# Checks that an uploaded document's content matches its extension (a renamed HTML or script file
+# is refused).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.cms.forms.CheckedDocumentForm"
+# Documents are downloaded, never rendered inline by the browser (DESIGN.md: uploads are served
+# as attachments); the serve view also sends a restrictive CSP for them.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Wagtail's database search backend with CJK bigram analysis (portal/search), so that Japanese
@@ -334,6 +357,8 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+# Moderators cannot publish directly; an approved workflow publishes (see portal/cms/workflows.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.cms.workflows.publish_approved"
 PORTAL_BASE_URL = WAGTAILADMIN_BASE_URL
 
 # --- Security -----------------------------------------------------------------------------------
@@ -381,5 +406,8 @@ LOGGING = {
     "loggers": {
         "django.channels.server": {"level": "WARNING"},
         "daphne": {"level": "WARNING"},
+        # Per-task and per-publish lines are noise at INFO; failures still log as errors.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
     },
 }

@@ -17,8 +17,9 @@ server → client
     {"type": "typing", "user"}, {"type": "presence", "online": [...]}
     {"type": "error", "code", "detail", "client_id"?}
 
-Membership is checked on connect (database) and again on every frame (through the shared cache,
-which services clear on commit whenever membership changes; a miss goes to the database). Events
+Membership is checked on connect (database) and again on every frame through the shared cache
+(Redis in production: one GET, no database connection), which services clear on commit whenever
+membership changes; a miss or a cache outage goes to the database. Events
 from other members re-check at most every EVENT_RECHECK_SECONDS. Removing or suspending a member
 also sends `member.revoked` to that user's sockets, which close at once (code 4403).
 """
@@ -69,13 +70,17 @@ def _str(content: dict, field: str) -> str:
     return value
 
 
-def _admit(*, channel_id: int, user_id: int, frame_type: str) -> str:
-    """Per-frame gate: rate limits, then membership. Returns the member's role."""
-    if not ratelimit.allow(user_id=user_id, bucket="frame"):
+def _admit(*, channel_id: int, user_id: int, frame_type: str) -> str | None:
+    """Per-frame gate, cache only: rate limits, then the cached role (None: not cached)."""
+    buckets = ("frame", "message") if frame_type in WRITE_TYPES else ("frame",)
+    if ratelimit.allow(user_id=user_id, buckets=buckets):
         raise ChannelError(E.RATE_LIMITED)
-    if frame_type in WRITE_TYPES and not ratelimit.allow(user_id=user_id, bucket="message"):
-        raise ChannelError(E.RATE_LIMITED)
-    return selectors.active_role_cached(channel_id=channel_id, user_id=user_id)
+    return selectors.cached_role(channel_id=channel_id, user_id=user_id)
+
+
+def _post(**kwargs) -> dict:
+    message, _created = services.message_post(**kwargs)
+    return getattr(message, "payload", None) or events.message_payload(message)
 
 
 def _sync(*, channel_id: int, after_seq: int, since) -> tuple[list, list, bool]:
@@ -86,9 +91,10 @@ def _sync(*, channel_id: int, after_seq: int, since) -> tuple[list, list, bool]:
             channel_id=channel_id, up_to_seq=after_seq, since=since
         )
     has_more = len(messages) == selectors.SYNC_BATCH
+    # "replayed" tells clients these are catch-up copies, not news (no announcement needed).
     return (
-        [events.message_payload(m) for m in messages],
-        [events.message_payload(m, "message.updated") for m in changed],
+        [{**events.message_payload(m), "replayed": True} for m in messages],
+        [{**events.message_payload(m, "message.updated"), "replayed": True} for m in changed],
         has_more,
     )
 
@@ -199,9 +205,11 @@ class ChannelConsumer(AsyncWebsocketConsumer):
         return content
 
     async def _check_access(self, frame_type: str) -> None:
-        role = await db_call(_admit)(
+        role = await cache_call(_admit)(
             channel_id=self.channel_id, user_id=self.user.pk, frame_type=frame_type
         )
+        if role is None:
+            role = await self._role_from_database()
         self.checked_at = time.monotonic()
         if not role:
             raise ChannelError(E.FORBIDDEN)
@@ -226,7 +234,7 @@ class ChannelConsumer(AsyncWebsocketConsumer):
         client_id = _str(content, "client_id")
         body = _str(content, "body")
         reply_to = _int(content, "reply_to", required=False, minimum=1)
-        message, _created = await db_call(services.message_post)(
+        payload = await db_call(_post)(
             channel_id=self.channel_id,
             author=self.user,
             body=body,
@@ -234,7 +242,11 @@ class ChannelConsumer(AsyncWebsocketConsumer):
             reply_to_seq=reply_to,
         )
         self.last_typing = 0.0  # typing after a message is a new "is typing"
-        await self.send_json({"type": "ack", "client_id": message.client_id, "seq": message.seq})
+        # The ack carries the stored message, so the sender's page is complete without waiting
+        # for (or re-asking after) the broadcast copy.
+        await self.send_json(
+            {"type": "ack", "client_id": client_id, "seq": payload["seq"], "message": payload}
+        )
 
     async def frame_sync(self, content):
         after_seq = _int(content, "after_seq")
@@ -293,24 +305,31 @@ class ChannelConsumer(AsyncWebsocketConsumer):
 
     # --- events from the channel layer -----------------------------------------------------
 
+    async def _role_from_database(self) -> str:
+        return await db_call(selectors.active_role_remembered)(
+            channel_id=self.channel_id, user_id=self.user.pk
+        )
+
     async def _still_member(self) -> bool:
         if time.monotonic() - self.checked_at < EVENT_RECHECK_SECONDS:
             return True
         self.checked_at = time.monotonic()
-        role = await db_call(selectors.active_role_cached)(
+        role = await cache_call(selectors.cached_role)(
             channel_id=self.channel_id, user_id=self.user.pk
         )
+        if role is None:
+            role = await self._role_from_database()
         if not role:
             await self.close(code=CLOSE_FORBIDDEN)
         return bool(role)
 
     async def chat_message(self, event):
         if await self._still_member():
-            await self.send_json(event["payload"])
+            await self.send(text_data=event["text"])
 
     async def chat_updated(self, event):
         if await self._still_member():
-            await self.send_json(event["payload"])
+            await self.send(text_data=event["text"])
 
     async def chat_typing(self, event):
         if event["user"]["id"] != self.user.pk:

@@ -5,9 +5,11 @@ wire only once it is committed, and a channel layer that is down (e.g. Redis res
 the live event but never the message, which clients fetch with `sync` when they reconnect.
 """
 
+import asyncio
+import json
 import logging
 
-from asgiref.sync import async_to_sync
+from asgiref.sync import SyncToAsync, async_to_sync
 from channels.layers import get_channel_layer
 from django.core.cache import cache
 from django.db import transaction
@@ -72,10 +74,26 @@ def message_payload(message, frame_type: str = "message") -> dict:
     }
 
 
+def _log_failure(future) -> None:
+    if not future.cancelled() and future.exception() is not None:
+        logger.warning("Channel layer unavailable; event not delivered live")
+
+
 def group_send_now(group: str, event: dict) -> None:
-    """Send from sync code; a channel layer failure is logged, never raised to the caller."""
+    """Send from sync code; a channel layer failure is logged, never raised to the caller.
+
+    Called from a thread that an event loop runs sync code in (a consumer's database call, an
+    ASGI view), the send is handed to that loop without waiting for it, so the thread (and its
+    database connection) is free at once. Elsewhere (tests, commands) it runs to completion.
+    """
+    layer = get_channel_layer()
+    loop = getattr(SyncToAsync.threadlocal, "main_event_loop", None)
+    if loop is not None and loop.is_running():
+        future = asyncio.run_coroutine_threadsafe(layer.group_send(group, event), loop)
+        future.add_done_callback(_log_failure)
+        return
     try:
-        async_to_sync(get_channel_layer().group_send)(group, event)
+        async_to_sync(layer.group_send)(group, event)
     except Exception:  # noqa: BLE001 - the layer (Redis) may be restarting; clients resync
         logger.warning("Channel layer unavailable; %s not delivered live", event["type"])
 
@@ -84,18 +102,21 @@ def broadcast_on_commit(group: str, event: dict) -> None:
     transaction.on_commit(lambda: group_send_now(group, event), robust=True)
 
 
+def encode(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False)
+
+
 def message_created(message) -> None:
-    payload = message_payload(message)
-    broadcast_on_commit(
-        channel_group(message.channel_id), {"type": "chat.message", "payload": payload}
-    )
+    # Built and encoded once here rather than by each of the channel's sockets; the payload is
+    # kept on the instance for the sender's ack.
+    message.payload = message_payload(message)
+    text = encode(message.payload)
+    broadcast_on_commit(channel_group(message.channel_id), {"type": "chat.message", "text": text})
 
 
 def message_updated(message) -> None:
-    payload = message_payload(message, frame_type="message.updated")
-    broadcast_on_commit(
-        channel_group(message.channel_id), {"type": "chat.updated", "payload": payload}
-    )
+    text = encode(message_payload(message, frame_type="message.updated"))
+    broadcast_on_commit(channel_group(message.channel_id), {"type": "chat.updated", "text": text})
 
 
 def access_changed(channel_id: int, user_id: int, *, revoked: bool) -> None:

@@ -25,9 +25,10 @@ PAGE_SIZE = 50
 MAX_WINDOW = 300
 SYNC_BATCH = 100
 SEARCH_PAGE_SIZE = 20
-# How long a socket may rely on a cached membership answer. Services delete the entry when
-# membership changes (after commit), so this bounds staleness only if that delete is lost.
-ACCESS_CACHE_SECONDS = 15
+# How long a cached membership answer lives. Services delete the entry when membership changes
+# (after commit) and close the member's sockets, so this bounds staleness only if both are lost;
+# a cache outage makes every check go to the database.
+ACCESS_CACHE_SECONDS = 60
 
 NOT_READABLE = _("Join this channel to read it.")
 NOT_READABLE_VERIFIED = _(
@@ -147,20 +148,22 @@ def active_role(*, channel_id: int, user_id: int) -> str:
     return role or ""
 
 
-def active_role_cached(*, channel_id: int, user_id: int) -> str:
-    """`active_role` through the shared cache (Redis in production); falls back to the DB."""
-    key = events.access_cache_key(channel_id, user_id)
+def cached_role(*, channel_id: int, user_id: int) -> str | None:
+    """The cached answer of `active_role`, or None when the cache has none (or is down)."""
     try:
-        role = cache.get(key)
-    except Exception:  # noqa: BLE001 - cache down: the database is the source of truth
+        return cache.get(events.access_cache_key(channel_id, user_id))
+    except Exception:  # noqa: BLE001 - cache down: the caller asks the database
         logger.warning("Cache unavailable; checking membership in the database")
-        return active_role(channel_id=channel_id, user_id=user_id)
-    if role is None:
-        role = active_role(channel_id=channel_id, user_id=user_id)
-        try:
-            cache.set(key, role, ACCESS_CACHE_SECONDS)
-        except Exception:  # noqa: BLE001
-            logger.warning("Cache unavailable; membership answer not cached")
+        return None
+
+
+def active_role_remembered(*, channel_id: int, user_id: int) -> str:
+    """`active_role` from the database, then cached for ACCESS_CACHE_SECONDS."""
+    role = active_role(channel_id=channel_id, user_id=user_id)
+    try:
+        cache.set(events.access_cache_key(channel_id, user_id), role, ACCESS_CACHE_SECONDS)
+    except Exception:  # noqa: BLE001
+        logger.warning("Cache unavailable; membership answer not cached")
     return role
 
 

@@ -6,7 +6,7 @@ import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Subquery
 from django.db.models.functions import Least
 from django.utils import timezone
@@ -237,15 +237,50 @@ def _check_client_id(client_id) -> str:
     return client_id
 
 
-def _writable_membership(channel_id: int, user) -> Membership:
-    membership = (
-        Membership.objects.active().filter(channel_id=channel_id, user=user).only("role").first()
+def _writable_membership(channel_id: int, user) -> int:
+    """The pk of the user's active membership that may post; raises FORBIDDEN or READ_ONLY.
+
+    (`user` is the signed-in account in hand; a deactivated account is refused here too.)
+    """
+    row = (
+        Membership.objects.filter(
+            channel_id=channel_id, user_id=user.pk, state=MembershipState.ACTIVE
+        )
+        .values_list("pk", "role")
+        .first()
     )
-    if membership is None:
+    if row is None or not user.is_active:
         raise ChannelError(E.FORBIDDEN)
-    if not membership.can_post:
+    if row[1] == MemberRole.READER:
         raise ChannelError(E.READ_ONLY)
-    return membership
+    return row[0]
+
+
+def _next_seq(channel_id: int) -> int:
+    """Take the channel's next number: one UPDATE … RETURNING that also locks the channel row.
+
+    The lock is held until the transaction ends, so concurrent posts to a channel are numbered
+    one after the other (PostgreSQL row lock; SQLite's BEGIN IMMEDIATE write lock). If the
+    transaction rolls back, so does the number: no gaps.
+    """
+    from django.db import connection
+
+    table = connection.ops.quote_name(Channel._meta.db_table)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_seq = last_seq + 1, last_message_at = %s "  # noqa: S608
+            "WHERE id = %s RETURNING last_seq",
+            [now, channel_id],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        raise ChannelError(E.FORBIDDEN)
+    return row[0]
+
+
+def _stored(channel_id: int, author, client_id: str) -> Message | None:
+    return Message.objects.filter(channel_id=channel_id, author=author, client_id=client_id).first()
 
 
 def message_post(
@@ -253,44 +288,46 @@ def message_post(
 ) -> tuple[Message, bool]:
     """Store a message under the next `seq` of its channel; returns (message, created).
 
-    The channel row is locked (SELECT … FOR UPDATE on PostgreSQL; SQLite takes its write lock at
-    BEGIN IMMEDIATE) so concurrent posts get consecutive numbers with no gap and no collision.
-    The same `client_id` from the same author returns the stored message instead of a new one.
+    Numbers are gapless and never collide (see `_next_seq`). The same `client_id` from the same
+    author returns the stored message instead of a new one: the unique constraint refuses the
+    copy, its transaction (number included) rolls back, and the stored message is returned.
     """
     body = _clean_body(body)
     client_id = _check_client_id(client_id)
-    with transaction.atomic():
-        channel = Channel.objects.select_for_update().filter(pk=channel_id).first()
-        if channel is None:
-            raise ChannelError(E.FORBIDDEN)
-        membership = _writable_membership(channel_id, author)
-        existing = Message.objects.filter(
-            channel=channel, author=author, client_id=client_id
-        ).first()
-        if existing is not None:
-            return existing, False
-        reply_to = None
-        if reply_to_seq is not None:
-            reply_to = Message.objects.filter(channel=channel, seq=reply_to_seq).first()
-            if reply_to is None:
-                raise ChannelError(E.NOT_FOUND)
-        now = timezone.now()
-        message = Message(
-            channel=channel,
-            seq=channel.last_seq + 1,
-            author=author,
-            client_id=client_id,
-            body=body,
-            reply_to=reply_to,
-        )
-        message.full_clean(validate_unique=False, validate_constraints=False)
-        message.save()
-        Channel.objects.filter(pk=channel.pk).update(last_seq=message.seq, last_message_at=now)
-        Membership.objects.filter(pk=membership.pk, last_read_seq__lt=message.seq).update(
-            last_read_seq=message.seq
-        )
-        events.message_created(message)
-        _notify_mentions(message=message, channel=channel, author=author)
+    membership_pk = _writable_membership(channel_id, author)
+    reply_to = None
+    if reply_to_seq is not None:
+        reply_to = Message.objects.filter(channel_id=channel_id, seq=reply_to_seq).first()
+        if reply_to is None:
+            raise ChannelError(E.NOT_FOUND)
+    try:
+        with transaction.atomic():
+            message = Message(
+                channel_id=channel_id,
+                seq=_next_seq(channel_id),
+                author=author,
+                client_id=client_id,
+                body=body,
+                reply_to=reply_to,
+            )
+            # Foreign keys are known to exist (checked above); validating them would cost a
+            # query each inside the channel's lock.
+            message.full_clean(
+                exclude=["channel", "author", "reply_to"],
+                validate_unique=False,
+                validate_constraints=False,
+            )
+            message.save()
+            Membership.objects.filter(pk=membership_pk, last_read_seq__lt=message.seq).update(
+                last_read_seq=message.seq
+            )
+            events.message_created(message)
+            _notify_mentions(message=message, author=author)
+    except IntegrityError:
+        existing = _stored(channel_id, author, client_id)
+        if existing is None:
+            raise
+        return existing, False
     return message, True
 
 
@@ -368,8 +405,8 @@ def mentioned_users(*, channel_id: int, body: str, author) -> list:
     return found
 
 
-def _notify_mentions(*, message: Message, channel: Channel, author) -> None:
-    people = mentioned_users(channel_id=channel.pk, body=message.body, author=author)
+def _notify_mentions(*, message: Message, author) -> None:
+    people = mentioned_users(channel_id=message.channel_id, body=message.body, author=author)
     if people:
         notify(
             kind="channel_mention",
@@ -377,7 +414,7 @@ def _notify_mentions(*, message: Message, channel: Channel, author) -> None:
             target=message,
             actor=author,
             context={
-                "channel_name": channel.name,
+                "channel_name": message.channel.name,
                 "excerpt": Truncator(message.body).chars(MENTION_EXCERPT_CHARS),
             },
         )

@@ -247,8 +247,8 @@
     if (mine) dropFromOutbox(frame.client_id);
     if (ui.empty) { ui.empty.remove(); ui.empty = null; }
     shown[frame.seq] = true;
-    if (!mine) {
-      unreadHere += 1;
+    if (!mine) unreadHere += 1;
+    if (!mine && !frame.replayed) { // catch-up copies are not announced as news
       var text = (node.querySelector(".msg__body").textContent || "").slice(0, 120);
       ui.announcer.textContent = fmt(T.newMessage, { name: frame.author ? frame.author.name : "", text: text });
       clearTyping(frame.author && frame.author.id);
@@ -268,8 +268,8 @@
     if (frame.channel !== config.channel || shown[frame.seq]) return;
     if (frame.seq <= lastSeq) return; // already on the page (rendered by the server)
     if (frame.seq !== lastSeq + 1) {
-      early[frame.seq] = frame; // something is missing before it: hold it and ask
-      scheduleSync(400);
+      early[frame.seq] = frame; // something is missing before it: hold it, ask if it stays so
+      scheduleGapCheck();
       return;
     }
     insertMessage(frame);
@@ -284,14 +284,10 @@
   }
 
   function onAck(frame) {
-    var entry = findOutbox(frame.client_id);
-    if (entry) {
-      entry.seq = frame.seq;
-      dropFromOutbox(frame.client_id);
-    }
+    dropFromOutbox(frame.client_id);
     var placeholder = pendingElement(frame.client_id);
     if (placeholder && shown[frame.seq]) placeholder.remove(); // a resend of a shown message
-    else if (!shown[frame.seq]) scheduleSync(600); // the live copy may have been dropped
+    else acceptMessage(frame.message); // the ack carries the stored message
   }
 
   function onError(frame) {
@@ -397,12 +393,23 @@
     if (syncTimer === null) syncTimer = window.setTimeout(requestSync, delay);
   }
 
+  // Broadcasts of consecutive messages can arrive out of order; only a gap that lasts means a
+  // lost event (e.g. a Redis restart), and only then is it worth a `sync`.
+  var gapTimer = null;
+  function scheduleGapCheck() {
+    if (gapTimer !== null) return;
+    gapTimer = window.setTimeout(function () {
+      gapTimer = null;
+      if (Object.keys(early).length) requestSync();
+    }, 1000);
+  }
+
   function onSyncDone(frame) {
     syncing = false;
     lastServerTime = frame.server_time;
     if (frame.has_more) { requestSync(); return; }
     Object.keys(early).forEach(function (seq) { if (Number(seq) <= lastSeq) delete early[seq]; });
-    if (Object.keys(early).length) scheduleSync(1000);
+    if (Object.keys(early).length) scheduleGapCheck();
     flushOutbox();
     markReadSoon();
   }

@@ -25,6 +25,10 @@ ALLOWED_OVERRIDES = {
     "users",
     "Cancel",
     "Skip to main content",
+    "Email",
+    "Add",
+    "Confirm",
+    "content type",
 }
 PACKAGES = ["django", "wagtail", "allauth", "taggit"]
 

@@ -31,6 +31,8 @@ EXPECTED_KINDS = {
     "startup_join_approved",
     "startup_join_declined",
     "track_record_claimed",
+    # Added by the co-creation channels: someone added me to a channel.
+    "channel_member_added",
 }
 
 

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from portal.accounts import demo as accounts_demo
+from portal.cms import demo as cms_demo
 from portal.cocreation import demo as cocreation_demo
 from portal.community import demo as community_demo
 from portal.notifications import demo as notifications_demo
@@ -14,6 +15,7 @@ SEEDERS = [
     community_demo.seed,
     startups_demo.seed,
     cocreation_demo.seed,
+    cms_demo.seed,
     notifications_demo.seed,
 ]
 
