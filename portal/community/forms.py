@@ -78,14 +78,44 @@ class SupportRequestForm(forms.Form):
         initial=Visibility.PUBLIC,
         widget=forms.RadioSelect,
     )
+    linked_case_studies = forms.ModelMultipleChoiceField(
+        label=_("Case studies you want to build on"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Published advanced cases (先進事例) this request wants to adopt."),
+    )
+    linked_subsidies = forms.ModelMultipleChoiceField(
+        label=_("Subsidy programmes you plan to use"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        from portal.cms.models import CaseStudyPage, SubsidyProgrammePage
+
+        super().__init__(*args, **kwargs)
+        self.fields["linked_case_studies"].queryset = CaseStudyPage.objects.live().order_by("title")
+        self.fields["linked_subsidies"].queryset = SubsidyProgrammePage.objects.live().order_by(
+            "title"
+        )
 
     def clean_tags(self):
         return [name.strip() for name in TAG_SEPARATORS.split(self.cleaned_data["tags"]) if name]
 
     @classmethod
     def initial_for(cls, support_request) -> dict:
-        initial = {name: getattr(support_request, name) for name in cls.base_fields}
+        initial = {
+            name: getattr(support_request, name)
+            for name in cls.base_fields
+            if name not in {"tags", "linked_case_studies", "linked_subsidies"}
+        }
         initial["tags"] = ", ".join(tag.name for tag in support_request.tags.all())
+        initial["linked_case_studies"] = [
+            page.pk for page in support_request.linked_case_studies.all()
+        ]
+        initial["linked_subsidies"] = [page.pk for page in support_request.linked_subsidies.all()]
         return initial
 
 

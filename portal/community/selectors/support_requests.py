@@ -23,6 +23,7 @@ from portal.search import search
 
 LIST_PAGE_SIZE = 20
 SIMILAR_LIMIT = 5
+SIMILAR_CASE_STUDIES = 3
 LISTED_BY_DEFAULT = [
     RequestState.OPEN,
     RequestState.SELECTING,
@@ -160,11 +161,24 @@ def similar_requests(*, user, title: str, exclude_pk=None, limit=SIMILAR_LIMIT):
     return results.select_related("municipality__prefecture", "municipality__parent")[:limit]
 
 
+def similar_case_studies(*, title: str, limit=SIMILAR_CASE_STUDIES):
+    """Published case studies sharing words with `title` (adopt one instead of starting over)."""
+    from portal.cms.models import CaseStudyPage
+
+    return search(CaseStudyPage.objects.live().public(), title, match="any")[:limit]
+
+
 def _detail_queryset():
+    from portal.cms.models import CaseStudyPage, SubsidyProgrammePage
+
     return SupportRequest.objects.select_related(
         "municipality__prefecture", "municipality__parent", "author__official_profile_row"
     ).prefetch_related(
         "tags",
+        Prefetch("linked_case_studies", queryset=CaseStudyPage.objects.live().order_by("title")),
+        Prefetch(
+            "linked_subsidies", queryset=SubsidyProgrammePage.objects.live().order_by("title")
+        ),
         Prefetch(
             "transitions",
             queryset=SupportRequestTransition.objects.select_related("actor"),

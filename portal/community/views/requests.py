@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.accounts.permissions import login_required, verified_official_required
@@ -24,6 +25,7 @@ from portal.core.forms import add_service_errors
 from portal.core.uploads import attachment_response
 
 SIMILAR_MIN_LENGTH = 2
+CASE_STUDY = _lazy("Case study")
 
 
 def _post_data(request):
@@ -52,7 +54,10 @@ def request_list(request):
 @verified_official_required
 @require_http_methods(["GET", "POST"])
 def request_create(request):
-    form = SupportRequestForm(_post_data(request))
+    # ?case=<id>: "adopt this case" from a case study page pre-selects it.
+    case = request.GET.get("case", "")
+    initial = {"linked_case_studies": [int(case)]} if case.isdigit() else {}
+    form = SupportRequestForm(_post_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             support_request = services.support_request_create(
@@ -140,7 +145,10 @@ def request_preview(request, pk):
     similar = selectors.similar_requests(
         user=request.user, title=support_request.title, exclude_pk=support_request.pk
     )
-    context = _detail_context(request, support_request, preview=True, similar=similar)
+    cases = selectors.similar_case_studies(title=support_request.title)
+    context = _detail_context(
+        request, support_request, preview=True, similar=similar, similar_cases=cases
+    )
     context["show_private"] = False
     return render(request, "community/request_detail.html", context)
 
@@ -298,19 +306,20 @@ def request_similar(request):
     results = selectors.similar_requests(
         user=request.user, title=title, exclude_pk=int(exclude) if exclude.isdigit() else None
     )
-    return JsonResponse(
+    requests_found = [
         {
-            "results": [
-                {
-                    "title": item.title,
-                    "url": item.get_absolute_url(),
-                    "municipality": item.municipality.full_name,
-                    "state": item.get_state_display(),
-                }
-                for item in results
-            ]
+            "title": item.title,
+            "url": item.get_absolute_url(),
+            "municipality": item.municipality.full_name,
+            "state": item.get_state_display(),
         }
-    )
+        for item in results
+    ]
+    cases = [
+        {"title": page.title, "url": page.url, "municipality": "", "state": str(CASE_STUDY)}
+        for page in selectors.similar_case_studies(title=title)
+    ]
+    return JsonResponse({"results": requests_found + cases})
 
 
 @verified_official_required
