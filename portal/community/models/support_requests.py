@@ -214,11 +214,20 @@ class SupportRequest(index.Indexed, TimeStampedModel):
     outcome_budget_secured = models.BooleanField(_("budget secured"), null=True, blank=True)
     outcome_lessons = models.TextField(_("lessons learned"), max_length=5000, blank=True)
 
-    # Extension point for the CMS (issue 6): linked case studies (先進事例) and subsidy programmes
-    # (補助金等支援制度) become ManyToManyFields to the CMS page models here, e.g.
-    #   linked_case_studies = models.ManyToManyField("cms.CaseStudyPage", blank=True, ...)
-    #   linked_subsidies = models.ManyToManyField("cms.SubsidyProgrammePage", blank=True, ...)
-    # and SupportRequestForm / support_request_create / the detail page pick them up.
+    # The loop with the CMS: the advanced cases this request adopts or builds on, and the
+    # subsidy programmes that may fund it.
+    linked_case_studies = models.ManyToManyField(
+        "cms.CaseStudyPage",
+        blank=True,
+        related_name="support_requests",
+        verbose_name=_("linked advanced cases"),
+    )
+    linked_subsidies = models.ManyToManyField(
+        "cms.SubsidyProgrammePage",
+        blank=True,
+        related_name="support_requests",
+        verbose_name=_("linked subsidy programmes"),
+    )
 
     objects = SupportRequestQuerySet.as_manager()
 

@@ -13,6 +13,7 @@ from portal.community.selectors.support_requests import (
     DeadlineWindow,
     RequestFilters,
     Sort,
+    case_study_get_public,
     dashboard_for_official,
     requests_of_municipality,
     similar_requests,
@@ -25,6 +26,7 @@ from portal.community.selectors.support_requests import (
 )
 
 __all__ = [
+    "case_study_get_public",
     "LIST_PAGE_SIZE",
     "MUNICIPALITY_PICKER_LIMIT",
     "DeadlineWindow",

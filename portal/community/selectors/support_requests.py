@@ -183,6 +183,8 @@ def _detail_queryset():
             to_attr="accepted_joins",
         ),
         Prefetch("attachments", queryset=SupportRequestAttachment.objects.all()),
+        "linked_case_studies",
+        "linked_subsidies",
     )
 
 
@@ -256,3 +258,12 @@ def requests_of_municipality(*, user, municipality):
         .with_list_data()
         .order_by(F("published_at").desc(nulls_last=True), "-pk")
     )
+
+
+def case_study_get_public(*, pk):
+    """A live, public advanced case (what a visitor could read), else 404."""
+    from django.shortcuts import get_object_or_404
+
+    from portal.cms.models import CaseStudyPage
+
+    return get_object_or_404(CaseStudyPage.objects.live().public(), pk=pk)

@@ -120,6 +120,8 @@ def _detail_context(request, support_request, **extra):
             if state in MANUAL_TRANSITIONS and policies.can_transition(user, support_request, state)
         ],
         "attachment_form": AttachmentForm(),
+        "can_make_case_study": support_request.state == RequestState.COMPLETED
+        and services.loop.can_make_case_study(user, support_request),
         **extra,
     }
 
@@ -318,3 +320,41 @@ def request_similar(request):
 def request_dashboard(request):
     context = selectors.dashboard_for_official(user=request.user)
     return render(request, "community/dashboard.html", context)
+
+
+@verified_official_required
+@require_http_methods(["GET", "POST"])
+def request_adopt(request, case_id):
+    """「この事例を導入したい」: GET explains, POST creates the prefilled draft."""
+    case = selectors.case_study_get_public(pk=case_id)
+    if request.method == "GET":
+        return render(request, "community/request_adopt.html", {"case": case})
+    support_request = services.support_request_create_from_case(case=case, author=request.user)
+    messages.success(
+        request,
+        _(
+            "A draft was created from the advanced case. Adapt it to your municipality, then publish it."
+        ),
+    )
+    return redirect("community:request_edit", support_request.pk)
+
+
+@login_required
+@require_POST
+def request_case_study(request, pk):
+    """Turn a completed request into a case-study draft for the moderators' workflow."""
+    support_request = selectors.support_request_get_for_user(user=request.user, pk=pk)
+    try:
+        case = services.case_study_create_from_request(
+            support_request=support_request, actor=request.user
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(support_request)
+    messages.success(
+        request,
+        _("“%(title)s” was drafted as an advanced case and sent to the moderators for review.")
+        % {"title": case.title},
+    )
+    return redirect(support_request)
