@@ -6,7 +6,6 @@ from wagtail.models import WorkflowState
 
 from portal.cms.models import CaseStudyPage
 from portal.community.models import RequestState, SupportRequest
-from tests import factories
 from tests.cms import factories as cms
 from tests.factories import support_request
 
