@@ -78,14 +78,32 @@ class SupportRequestForm(forms.Form):
         initial=Visibility.PUBLIC,
         widget=forms.RadioSelect,
     )
+    subsidies = forms.ModelMultipleChoiceField(
+        label=_("Subsidy programmes that may fund it"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Programmes published in the portal's 補助金・支援制度 section."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from portal.cms.models import SubsidyProgrammePage
+
+        super().__init__(*args, **kwargs)
+        self.fields["subsidies"].queryset = (
+            SubsidyProgrammePage.objects.live().public().order_by("closes_on", "title")
+        )
 
     def clean_tags(self):
         return [name.strip() for name in TAG_SEPARATORS.split(self.cleaned_data["tags"]) if name]
 
     @classmethod
     def initial_for(cls, support_request) -> dict:
-        initial = {name: getattr(support_request, name) for name in cls.base_fields}
+        initial = {
+            name: getattr(support_request, name) for name in cls.base_fields if name != "subsidies"
+        }
         initial["tags"] = ", ".join(tag.name for tag in support_request.tags.all())
+        initial["subsidies"] = [page.pk for page in support_request.linked_subsidies.all()]
         return initial
 
 

@@ -126,3 +126,35 @@ def test_request_page_links_its_cases_and_subsidies(client, official, case):
     request_obj.linked_subsidies.add(subsidy)
     html = client.get(request_obj.get_absolute_url()).content.decode()
     assert case.title in html and "デジタル田園都市国家構想交付金（デモ）" in html
+
+
+def test_official_links_subsidy_programmes_when_writing_a_request(client_for, official):
+    subsidy = cms.subsidy(title="地域デジタル基盤活用推進事業（デモ）")
+    client = client_for(official)
+    form_page = client.get(reverse("community:request_create")).content.decode()
+    assert "地域デジタル基盤活用推進事業（デモ）" in form_page
+    response = client.post(
+        reverse("community:request_create"),
+        {
+            "title": "避難所の受付をデジタル化したい",
+            "summary": "紙の名簿をやめたい。",
+            "body": "## 背景\n\n受付に時間がかかる。",
+            "category": "disaster",
+            "budget_range": "undecided",
+            "visibility": "public",
+            "subsidies": [subsidy.pk],
+        },
+    )
+    assert response.status_code == 302
+    draft = SupportRequest.objects.get(title="避難所の受付をデジタル化したい")
+    assert list(draft.linked_subsidies.values_list("pk", flat=True)) == [subsidy.pk]
+
+
+def test_typing_a_title_suggests_similar_advanced_cases(client_for, official, case):
+    response = client_for(official).get(
+        reverse("community:request_similar"), {"title": "書かない窓口を始めたい"}
+    )
+    results = response.json()["results"]
+    assert {"title": case.title, "url": case.url, "state": "先進事例"}.items() <= next(
+        r for r in results if r["title"] == case.title
+    ).items()

@@ -160,6 +160,13 @@ def similar_requests(*, user, title: str, exclude_pk=None, limit=SIMILAR_LIMIT):
     return results.select_related("municipality__prefecture", "municipality__parent")[:limit]
 
 
+def similar_case_studies(*, title: str, limit=SIMILAR_LIMIT):
+    """Published advanced cases sharing words with `title`: adopting one may beat a new request."""
+    from portal.cms.models import CaseStudyPage
+
+    return list(search(CaseStudyPage.objects.live().public(), title, match="any")[:limit])
+
+
 def _detail_queryset():
     return SupportRequest.objects.select_related(
         "municipality__prefecture", "municipality__parent", "author__official_profile_row"

@@ -84,6 +84,7 @@ def support_request_create(
     proposal_deadline: datetime.date | None = None,
     expected_start: datetime.date | None = None,
     visibility: str,
+    subsidies=(),
 ) -> SupportRequest:
     """A draft for the author's own municipality (the author must be a verified official)."""
     if not author.is_verified_official:
@@ -103,6 +104,7 @@ def support_request_create(
     )
     _check_dates(support_request, publishing=False)
     _save(support_request, tags=clean_tags(tags))
+    support_request.linked_subsidies.set(subsidies)
     SupportRequestTransition.objects.create(
         support_request=support_request, from_state="", to_state=RequestState.DRAFT, actor=author
     )
@@ -111,7 +113,7 @@ def support_request_create(
 
 @transaction.atomic
 def support_request_update(
-    *, support_request: SupportRequest, actor: User, tags=None, **fields
+    *, support_request: SupportRequest, actor: User, tags=None, subsidies=None, **fields
 ) -> SupportRequest:
     """Change the editable fields (see EDITABLE_FIELDS) of a draft, open or selecting request."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
@@ -125,7 +127,10 @@ def support_request_update(
     _check_dates(support_request, publishing=False)
     if "proposal_deadline" in fields and support_request.state == RequestState.OPEN:
         _check_dates(support_request, publishing=True)
-    return _save(support_request, tags=clean_tags(tags) if tags is not None else None)
+    support_request = _save(support_request, tags=clean_tags(tags) if tags is not None else None)
+    if subsidies is not None:
+        support_request.linked_subsidies.set(subsidies)
+    return support_request
 
 
 def _locked(support_request: SupportRequest) -> SupportRequest:

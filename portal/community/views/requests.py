@@ -311,6 +311,15 @@ def request_similar(request):
                 }
                 for item in results
             ]
+            + [
+                {
+                    "title": case.title,
+                    "url": case.url,
+                    "municipality": "・".join(m.name for m in case.municipalities),
+                    "state": _("Advanced case"),
+                }
+                for case in selectors.similar_case_studies(title=title)
+            ]
         }
     )
 
