@@ -21,8 +21,10 @@ run: install
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/daphne -b $(HOST) -p $(PORT) portal.asgi:application
 
+# Browser tests run in a pytest process of their own (see tests/conftest.py).
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -34,7 +36,7 @@ format: install
 
 # Regenerate translation catalogues (needs GNU gettext) and compile them.
 messages: install
-	$(BIN)/python manage.py makemessages -l ja -l en --no-obsolete --ignore=.venv --ignore=staticfiles
+	$(BIN)/python manage.py makemessages -l ja -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=build --ignore=tests
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 # Re-resolve the pinned versions from pyproject.toml in a throwaway environment.

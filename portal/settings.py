@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "portal.core",
     "portal.accounts",
     "portal.community",
+    "portal.search",
     "portal.startups",
     "portal.cocreation",
     "portal.notifications",
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     # Third party: Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -85,7 +87,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    "modelsearch",
+    # Wagtail 8 defines modelsearch's tables in "wagtail.search"; listing "modelsearch" as well
+    # makes modelsearch refuse to start ("Multiple instances of the modelsearch app").
     "modelcluster",
     "taggit",
 ]
@@ -163,6 +166,10 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": BASE_DIR / "db.sqlite3",
             "OPTIONS": SQLITE_OPTIONS,
+            # A file, not Django's default shared in-memory database: WebSocket and live-server
+            # tests write from several threads, and shared-cache memory databases fail with
+            # "table is locked" instead of waiting like a file database in WAL mode does.
+            "TEST": {"NAME": BASE_DIR / "test_db.sqlite3"},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -292,6 +299,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads that only some users may read (request and proposal attachments) live outside
+# MEDIA_ROOT, so no static or media route can serve them; a permission-checked view does.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -334,11 +344,24 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "csv", "txt", "odt", "ods", "odp"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = PORTAL_UPLOAD_MAX_BYTES
+# Checks that an uploaded document's content matches its extension (a renamed HTML or script file
+# is refused).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.cms.forms.CheckedDocumentForm"
+# Documents are downloaded, never rendered inline by the browser (DESIGN.md: uploads are served
+# as attachments); the serve view also sends a restrictive CSP for them.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search backend with CJK bigram analysis (portal/search), so that Japanese
+# queries of two characters find every document on SQLite (FTS5) and PostgreSQL alike.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "portal.search.backends", "SEARCH_CONFIG": "simple"},
+}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+# Moderators cannot publish directly; an approved workflow publishes (see portal/cms/workflows.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.cms.workflows.publish_approved"
 PORTAL_BASE_URL = WAGTAILADMIN_BASE_URL
 
 # --- Security -----------------------------------------------------------------------------------
@@ -386,5 +409,8 @@ LOGGING = {
     "loggers": {
         "django.channels.server": {"level": "WARNING"},
         "daphne": {"level": "WARNING"},
+        # Per-task and per-publish lines are noise at INFO; failures still log as errors.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
     },
 }

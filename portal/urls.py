@@ -7,8 +7,10 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.cms import views as cms_views
 from portal.core import views as core_views
 
 # The Django admin (superusers only) signs in through allauth, so MFA and rate limits apply.
@@ -21,6 +23,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", cms_views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -28,7 +32,9 @@ urlpatterns += i18n_patterns(
     path("", include("portal.accounts.urls")),
     path("", include("portal.community.urls")),
     path("", include("portal.startups.urls")),
+    path("", include("portal.search.urls")),
     path("", include("portal.cocreation.urls")),
+    path("", include("portal.notifications.urls")),
     path("", wagtail_views.serve, {"path": ""}, name="home"),
     # Wagtail's page serving catches everything else, so it comes last.
     path("", include(wagtail_urls)),

@@ -38,6 +38,7 @@ def merge() -> None:
     for entry in po:
         source = known.get(_key(entry))
         if source is None:
+            _drop_fuzzy_guess(entry)
             continue
         if entry.msgid_plural:
             entry.msgstr_plural = dict(source.msgstr_plural) or {0: source.msgstr}
@@ -47,6 +48,15 @@ def merge() -> None:
             entry.flags.remove("fuzzy")
     po.save()
     compile_all()
+
+
+def _drop_fuzzy_guess(entry) -> None:
+    """msgmerge guesses translations for new msgids from similar old ones; never ship a guess."""
+    if "fuzzy" in entry.flags:
+        entry.flags.remove("fuzzy")
+        entry.msgstr = ""
+        entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
+        entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
 
 
 def compile_all() -> None:

@@ -1,18 +1,50 @@
+import os
+
 import pytest
 
 from tests import factories
 
 
+def pytest_collection_modifyitems(config, items):
+    """Suite-wide rules.
+
+    * Everything under tests/browser/ is marked `browser`. `make test` runs browser tests in a
+      pytest process of their own: Playwright's sync API keeps an event loop running in the main
+      thread, which async (WebSocket) tests and Django's connection handling cannot share.
+    * Transactional tests flush the database when they end, which would delete the data that
+      migrations load (municipalities, Wagtail's root and home page, the Moderators group).
+      They restore it with `serialized_rollback`.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and "serialized_rollback" not in marker.kwargs
+        ):
+            item.add_marker(
+                pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),
+                append=False,
+            )
+        if "/tests/browser/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
-    """Cheap password hashing, media in a temp dir, and a fresh cache per test (rate limits)."""
+    """Cheap hashing, media (public and private) in a temp dir, a fresh cache (rate limits)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     from django.core.cache import cache
+    from django.utils import translation
 
     cache.clear()
+    # Requests leave their language active in the thread; every test starts in Japanese.
+    translation.activate("ja")
     yield
+    translation.activate("ja")
     cache.clear()
 
 

@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
@@ -87,3 +89,46 @@ def moderator(**kwargs) -> User:
     user = OnboardedUserFactory(**kwargs)
     user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
     return user
+
+
+class SupportRequestFactory(factory.django.DjangoModelFactory):
+    """A published (open) request of the author's municipality (前橋市 without an author);
+    indexed for search."""
+
+    class Meta:
+        model = "community.SupportRequest"
+        skip_postgeneration_save = True
+
+    author = None
+    municipality = factory.LazyAttribute(
+        lambda o: o.author.official_profile.municipality if o.author else municipality(MAEBASHI)
+    )
+    title = factory.Sequence(lambda n: f"窓口業務の改善 その{n}")
+    summary = "住民の待ち時間を減らしたい。"
+    body = "## 背景\n\n窓口の混雑が課題です。"
+    category = "online_procedures"
+    budget_range = "1m_5m"
+    proposal_deadline = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=30)
+    )
+    visibility = "public"
+    state = "open"
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(list(extracted))
+
+    @factory.post_generation
+    def indexed(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            from portal.search.index import index_object
+
+            index_object(self)
+
+
+def support_request(**kwargs):
+    if kwargs.get("state") == "draft":
+        kwargs.setdefault("published_at", None)
+    return SupportRequestFactory(**kwargs)

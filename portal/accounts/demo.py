@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from portal.accounts.models import MODERATORS_GROUP, Role, User
 from portal.community.models import Municipality, OfficialProfile, OfficialTitle, VerificationState
-from portal.startups.models import MemberRole, Startup, StartupMember
 
 DEMO_PASSWORD = "demo-pass-2026"
 
@@ -34,31 +33,6 @@ OFFICIALS = [
         "department": "企画政策部 DX推進課",
         "title": OfficialTitle.CIO,
         "title_detail": "課長",
-    },
-]
-
-STARTUPS = [
-    {
-        "email": "startup1@example.com",
-        "display_name": "鈴木 翔太",
-        "name": "株式会社ミライ行政テック",
-        "slug": "mirai-gyosei-tech",
-        "corporate_number": "7000012050002",
-        "website": "https://mirai-gyosei.example.com",
-        "summary": "行政手続のオンライン化とノーコード電子申請で、窓口に来なくてよい自治体をつくります。",
-        "hq": "13",
-        "verified": True,
-    },
-    {
-        "email": "startup2@example.com",
-        "display_name": "高橋 由紀",
-        "name": "アグリセンス合同会社",
-        "slug": "agrisense",
-        "corporate_number": "",
-        "website": "https://agrisense.example.com",
-        "summary": "LPWAとセンサーで水田の水位と気象を見える化し、スマート農業の導入を支援します。",
-        "hq": "20",
-        "verified": False,
     },
 ]
 
@@ -101,34 +75,8 @@ def seed_officials(moderator: User) -> None:
         _onboard(user, Role.OFFICIAL)
 
 
-def seed_startups(moderator: User) -> None:
-    for data in STARTUPS:
-        user = _user(data["email"], data["display_name"])
-        verified = data["verified"]
-        startup, _ = Startup.objects.update_or_create(
-            slug=data["slug"],
-            defaults={
-                "name": data["name"],
-                "corporate_number": data["corporate_number"],
-                "website": data["website"],
-                "summary": data["summary"],
-                "hq_prefecture_id": data["hq"],
-                "verification_state": VerificationState.VERIFIED
-                if verified
-                else VerificationState.PENDING,
-                "verification_decided_by": moderator if verified else None,
-                "verification_decided_at": timezone.now() if verified else None,
-            },
-        )
-        StartupMember.objects.get_or_create(
-            startup=startup, user=user, defaults={"role": MemberRole.OWNER}
-        )
-        _onboard(user, Role.STARTUP)
-
-
 def seed(stdout) -> None:
     moderator = _user("moderator@example.jp", "山本 直子")
     moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
     seed_officials(moderator)
-    seed_startups(moderator)
     stdout.write(f"Demo accounts: {User.objects.count()} users")

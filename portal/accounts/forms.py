@@ -59,7 +59,7 @@ class OfficialOnboardingForm(forms.Form):
     department = forms.CharField(
         label=_("Department"), max_length=100, help_text=_("e.g. デジタル推進課")
     )
-    title = forms.ChoiceField(label=_("Title"))
+    title = forms.ChoiceField(label=_("Job title"))
     title_detail = forms.CharField(
         label=_("Position"), max_length=100, required=False, help_text=_("e.g. 課長")
     )

@@ -1,6 +1,8 @@
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
@@ -14,11 +16,13 @@ class ModeratorMFAMiddleware:
 
     def __call__(self, request):
         if self._must_enrol(request):
-            messages.warning(
-                request,
-                _("Moderators must set up two-factor authentication before using the admin."),
-            )
-            return redirect("mfa_activate_totp")
+            # /admin/ has no language prefix: speak the moderator's own language.
+            with translation.override(request.user.preferred_language):
+                messages.warning(
+                    request,
+                    _("Moderators must set up two-factor authentication before using the admin."),
+                )
+                return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
 
     @staticmethod

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils.translation import gettext as _
@@ -56,7 +57,11 @@ def onboarding_official(request):
     profile = request.user.official_profile
     data = request.POST if request.method == "POST" else None
     initial = _official_initial(profile)
-    source = data or request.GET or initial
+    picker_params = {
+        key: request.GET[key] for key in ("prefecture", "municipality_query") if key in request.GET
+    }
+    initial.update(picker_params)
+    source = data or initial
     form = OfficialOnboardingForm(
         data,
         initial=initial,
@@ -116,18 +121,22 @@ def onboarding_startup(request):
         return _create_startup(request, create_form.cleaned_data)
     if action == "join" and join_form.is_valid():
         startup = startup_selectors.startup_get_for_join(pk=join_form.cleaned_data["startup"])
-        startup_join_request_create(
-            user=request.user, startup=startup, message=join_form.cleaned_data["message"]
-        )
-        messages.success(request, _("Your request was sent to %(name)s.") % {"name": startup.name})
+        try:
+            startup_join_request_create(
+                user=request.user, startup=startup, message=join_form.cleaned_data["message"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("Your request was sent to %(name)s.") % {"name": startup.name}
+            )
         return redirect("accounts:onboarding")
     context = {"create_form": create_form, "join_form": join_form, "action": action}
     return render(request, "accounts/onboarding_startup.html", context)
 
 
 def _create_startup(request, data):
-    from django.core.exceptions import ValidationError
-
     try:
         startup = startup_create(
             owner=request.user,
@@ -142,7 +151,7 @@ def _create_startup(request, data):
             request.POST, prefectures=community_selectors.prefecture_list()
         )
         create_form.is_valid()
-        for field, errors in error.message_dict.items():
+        for field, errors in getattr(error, "message_dict", {"__all__": error.messages}).items():
             target = field if field in create_form.fields else None
             for message in errors:
                 create_form.add_error(target, message)

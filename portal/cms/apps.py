@@ -6,3 +6,8 @@ class CMSConfig(AppConfig):
     name = "portal.cms"
     label = "cms"
     verbose_name = _("CMS")
+
+    def ready(self):
+        from portal.cms import signals
+
+        signals.connect()

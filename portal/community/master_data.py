@@ -1,4 +1,4 @@
-"""Loads prefectures and municipalities from the CSV shipped beside this module (see data/README)."""
+"""Loads prefectures and municipalities from the CSV shipped beside this module (data/README)."""
 
 import csv
 from pathlib import Path

@@ -1,6 +1,11 @@
+from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.utils import translation
+from django.utils.translation import gettext
 
+from portal.notifications import selectors
 from portal.notifications.groups import user_group
+from portal.notifications.rendering import recipient_language
 
 CLOSE_UNAUTHENTICATED = 4401
 
@@ -20,13 +25,18 @@ class NotificationConsumer(AsyncJsonWebsocketConsumer):
         self.group_name = user_group(user.pk)
         await self.channel_layer.group_add(self.group_name, self.channel_name)
         await self.accept()
+        # A (re)connected page may have missed events while it was away: start from the truth.
+        count = await database_sync_to_async(selectors.unread_count)(user_id=user.pk)
+        await self.send_json({"type": "unread_count", "unread_count": count})
 
     async def disconnect(self, code):
         if hasattr(self, "group_name"):
             await self.channel_layer.group_discard(self.group_name, self.channel_name)
 
     async def receive_json(self, content, **kwargs):
-        await self.send_json({"type": "error", "code": "read_only", "detail": "read only"})
+        with translation.override(recipient_language(self.scope["user"])):
+            detail = gettext("This connection only delivers notifications; it accepts no input.")
+        await self.send_json({"type": "error", "code": "read_only", "detail": detail})
 
     async def notification_event(self, event):
         """Forward a server-side event (already committed) to the browser."""

@@ -1,9 +1,16 @@
+import secrets
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from taggit.managers import TaggableManager
 
-from portal.community.models import Prefecture, VerificationState
+from portal.community.categories import DXCategory
+from portal.community.models import Municipality, Prefecture, VerificationState
 from portal.core.models import TimeStampedModel
 from portal.startups.validators import validate_corporate_number
 
@@ -13,11 +20,25 @@ class StartupQuerySet(models.QuerySet):
         return self.filter(verification_state=VerificationState.VERIFIED)
 
 
+class CompanySize(models.TextChoices):
+    MICRO = "1-9", _("1–9 employees")
+    SMALL = "10-49", _("10–49 employees")
+    MEDIUM = "50-299", _("50–299 employees")
+    LARGE = "300+", _("300 or more employees")
+
+
+class Stage(models.TextChoices):
+    SEED = "seed", _("Seed")
+    EARLY = "early", _("Early")
+    GROWTH = "growth", _("Growth")
+    MATURE = "mature", _("Established")
+
+
 class Startup(TimeStampedModel):
     """A startup organisation that answers support requests."""
 
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
+    slug = models.SlugField(_("URL name"), max_length=80, unique=True, allow_unicode=False)
     corporate_number = models.CharField(
         _("corporate number (法人番号)"),
         max_length=13,
@@ -36,6 +57,12 @@ class Startup(TimeStampedModel):
         related_name="startups",
         verbose_name=_("head office prefecture"),
     )
+    size = models.CharField(_("size"), max_length=8, choices=CompanySize.choices, blank=True)
+    stage = models.CharField(
+        _("stage"), max_length=8, choices=Stage.choices, blank=True, db_index=True
+    )
+    founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    tags = TaggableManager(_("tags"), blank=True, help_text=_("Technologies and keywords."))
     verification_state = models.CharField(
         _("verification state"),
         max_length=16,
@@ -52,6 +79,7 @@ class Startup(TimeStampedModel):
         verbose_name=_("decided by"),
     )
     verification_decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    verification_note = models.TextField(_("reason for rejection"), blank=True)
 
     objects = StartupQuerySet.as_manager()
 
@@ -79,9 +107,9 @@ class Startup(TimeStampedModel):
 
 
 class MemberRole(models.TextChoices):
-    OWNER = "owner", _("Owner")
-    ADMIN = "admin", _("Admin")
-    MEMBER = "member", _("Member")
+    OWNER = "owner", pgettext_lazy("startup member role", "Owner")
+    ADMIN = "admin", pgettext_lazy("startup member role", "Admin")
+    MEMBER = "member", pgettext_lazy("startup member role", "Member")
 
 
 class StartupMember(TimeStampedModel):
@@ -149,3 +177,132 @@ class StartupJoinRequest(TimeStampedModel):
 
     def __str__(self):
         return f"{self.user} → {self.startup}"
+
+
+class StartupCategory(models.Model):
+    """A DX area a startup offers solutions in (a row per area, so directory filters use an index)."""
+
+    startup = models.ForeignKey(
+        Startup, on_delete=models.CASCADE, related_name="categories", verbose_name=_("startup")
+    )
+    category = models.CharField(_("category"), max_length=32, choices=DXCategory.choices)
+
+    class Meta:
+        verbose_name = _("solution category")
+        verbose_name_plural = _("solution categories")
+        ordering = ["category"]
+        constraints = [
+            models.UniqueConstraint(fields=["startup", "category"], name="startup_category_unique")
+        ]
+        indexes = [models.Index(fields=["category", "startup"])]
+
+    def __str__(self):
+        return self.get_category_display()
+
+
+INVITATION_LIFETIME = timedelta(days=7)
+
+
+def _invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def _invitation_expiry():
+    return timezone.now() + INVITATION_LIFETIME
+
+
+class StartupInvitation(TimeStampedModel):
+    """An email invitation to join a startup; the link expires and works once."""
+
+    startup = models.ForeignKey(
+        Startup, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("startup")
+    )
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=16, choices=MemberRole.choices)
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    expires_at = models.DateTimeField(_("expires at"), default=_invitation_expiry)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.startup}"
+
+    def is_usable(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.accepted_at is None and self.revoked_at is None and now < self.expires_at
+
+    def get_absolute_url(self):
+        return reverse("startups:invitation", args=[self.token])
+
+
+class TrackRecordState(models.TextChoices):
+    PENDING = "pending", _("Awaiting confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    REJECTED = "rejected", _("Not confirmed")
+
+
+class TrackRecordQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(state=TrackRecordState.CONFIRMED)
+
+
+class TrackRecord(TimeStampedModel):
+    """A startup's claim to have worked with a municipality (導入実績); shown once confirmed by a
+    verified official of that municipality."""
+
+    startup = models.ForeignKey(
+        Startup, on_delete=models.CASCADE, related_name="track_records", verbose_name=_("startup")
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="startup_track_records",
+        verbose_name=_("municipality"),
+    )
+    category = models.CharField(_("category"), max_length=32, choices=DXCategory.choices)
+    title = models.CharField(_("project"), max_length=120)
+    description = models.TextField(_("description"), max_length=2000, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    state = models.CharField(
+        _("state"),
+        max_length=16,
+        choices=TrackRecordState.choices,
+        default=TrackRecordState.PENDING,
+        db_index=True,
+    )
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_comment = models.CharField(_("comment"), max_length=300, blank=True)
+
+    objects = TrackRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("track record")
+        verbose_name_plural = _("track records")
+        ordering = ["-year", "-created_at"]
+        indexes = [models.Index(fields=["municipality", "state"])]
+
+    def __str__(self):
+        return f"{self.startup} × {self.municipality.name} ({self.year})"

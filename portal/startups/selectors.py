@@ -1,8 +1,24 @@
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
-from portal.startups.models import JoinRequestState, Startup, StartupJoinRequest
+from portal.startups import permissions
+from portal.startups.models import (
+    JoinRequestState,
+    Startup,
+    StartupCategory,
+    StartupInvitation,
+    StartupJoinRequest,
+    StartupMember,
+    TrackRecord,
+    TrackRecordState,
+)
 
 JOIN_SEARCH_LIMIT = 30
+DIRECTORY_SORTS = {
+    "name": ("name",),
+    "newest": ("-created_at", "name"),
+    "track_record": ("-confirmed_records", "name"),
+}
 
 
 def startups_for_join(*, query: str = ""):
@@ -21,3 +37,115 @@ def join_requests_of(*, user):
     return StartupJoinRequest.objects.filter(
         user=user, state=JoinRequestState.PENDING
     ).select_related("startup")
+
+
+def startup_directory(
+    *, category="", prefecture="", stage="", verified=False, sort="name", query=""
+):
+    """The public directory: one query for the page plus prefetches, whatever the row count."""
+    queryset = Startup.objects.select_related("hq_prefecture").annotate(
+        confirmed_records=Count(
+            "track_records", filter=Q(track_records__state=TrackRecordState.CONFIRMED)
+        )
+    )
+    if category:
+        queryset = queryset.filter(categories__category=category)
+    if prefecture:
+        queryset = queryset.filter(hq_prefecture_id=prefecture)
+    if stage:
+        queryset = queryset.filter(stage=stage)
+    if verified:
+        queryset = queryset.verified()
+    if query:
+        queryset = queryset.filter(
+            Q(name__icontains=query) | Q(summary__icontains=query) | Q(description__icontains=query)
+        )
+    return queryset.order_by(*DIRECTORY_SORTS.get(sort, DIRECTORY_SORTS["name"])).prefetch_related(
+        Prefetch("categories", queryset=StartupCategory.objects.order_by("category")), "tags"
+    )
+
+
+def startup_get_public(*, slug) -> Startup:
+    """Startup profiles are public (the directory is a visitor feature)."""
+    return get_object_or_404(
+        Startup.objects.select_related("hq_prefecture").prefetch_related("categories", "tags"),
+        slug=slug,
+    )
+
+
+def startup_get_for_manager(*, user, slug) -> Startup:
+    startup = startup_get_public(slug=slug)
+    if not permissions.can_edit_profile(user, startup):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied(permissions.NOT_MANAGER)
+    return startup
+
+
+def members_of(*, startup):
+    return (
+        StartupMember.objects.filter(startup=startup)
+        .select_related("user")
+        .order_by("role", "created_at")
+    )
+
+
+def pending_join_requests(*, startup):
+    return startup.join_requests.filter(state=JoinRequestState.PENDING).select_related("user")
+
+
+def open_invitations(*, startup):
+    from django.utils import timezone
+
+    return startup.invitations.filter(
+        accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    ).select_related("invited_by")
+
+
+def member_get_for_action(*, startup, pk) -> StartupMember:
+    return get_object_or_404(
+        StartupMember.objects.select_related("user", "startup"), startup=startup, pk=pk
+    )
+
+
+def join_request_get(*, startup, pk) -> StartupJoinRequest:
+    return get_object_or_404(
+        StartupJoinRequest.objects.select_related("user", "startup"), startup=startup, pk=pk
+    )
+
+
+def invitation_get(*, startup, pk) -> StartupInvitation:
+    return get_object_or_404(StartupInvitation, startup=startup, pk=pk)
+
+
+def invitation_get_by_token(*, token) -> StartupInvitation:
+    return get_object_or_404(
+        StartupInvitation.objects.select_related("startup", "invited_by"), token=token
+    )
+
+
+def confirmed_track_records(*, startup):
+    return startup.track_records.confirmed().select_related(
+        "municipality__prefecture", "municipality__parent"
+    )
+
+
+def track_records_for_manager(*, startup):
+    return startup.track_records.select_related("municipality__prefecture", "municipality__parent")
+
+
+def track_records_awaiting(*, official):
+    """Claims naming the official's municipality that wait for a decision."""
+    profile = official.official_profile
+    return (
+        TrackRecord.objects.filter(
+            municipality_id=profile.municipality_id, state=TrackRecordState.PENDING
+        )
+        .select_related("startup", "municipality__prefecture", "municipality__parent")
+        .order_by("created_at")
+    )
+
+
+def track_record_get_for_official(*, official, pk) -> TrackRecord:
+    profile = official.official_profile
+    return get_object_or_404(TrackRecord, pk=pk, municipality_id=profile.municipality_id)

@@ -25,17 +25,43 @@ CHROMIUM_ARGS = [
 ]
 BLOCKING_IMPACTS = {"serious", "critical"}
 
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.browser)
+_SERIALIZED_DATABASES: dict[str, str] = {}
 
 
-# Module scope, not session: while Playwright's sync API is started it leaves an asyncio loop
-# marked as running in the main thread, which breaks every pytest-asyncio (WebSocket) test that
-# runs after it in the same session.
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's set-up, then remember the serialized test database (see below)."""
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents is not None:
+            _SERIALIZED_DATABASES[alias] = contents
+
+
+@pytest.fixture(autouse=True)
+def _serialized_rollback_under_playwright(request):
+    """Keep `serialized_rollback` working while Playwright runs.
+
+    Playwright's sync API can leave an event loop running in the main thread; Django's
+    thread-critical connection storage (asgiref) then hands out context-local connection objects
+    that lack the serialized test database, so pytest-django neither restores it before a
+    transactional test nor skips post_migrate when flushing after it. Give the connection the
+    serialized data and restore it here (saving rows that already exist just updates them).
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    from django.db import connections
+
+    for alias, contents in _SERIALIZED_DATABASES.items():
+        connection = connections[alias]
+        if not hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = contents
+            connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium fonts-noto-cjk)"

@@ -149,7 +149,7 @@ def copy_test_database(workdir: Path) -> tuple[str, callable]:
     """A copy of the (migrated) test database for servers to share; returns (URL, cleanup)."""
     connection = connections["default"]
     name = str(connection.settings_dict["NAME"])
-    if not (name.startswith("test_") or "memorydb" in name or "mode=memory" in name):
+    if not (Path(name).name.startswith("test_") or "memorydb" in name or "mode=memory" in name):
         # Only reached when no test of the session asked for the database (pytest-django then
         # leaves the real one configured): refuse rather than copy a developer's data.
         raise RuntimeError(f"{name} is not a test database; mark the test django_db")

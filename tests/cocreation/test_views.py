@@ -328,7 +328,7 @@ def test_channel_page_query_count_does_not_grow_with_messages(
         message = post(pair, author, f"本文{number}", number)
     post(pair, official, "返信です", 999).reply_to = message
     client = client_for(startup_user)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         assert client.get(pair.get_absolute_url()).status_code == 200
 
 
@@ -341,7 +341,7 @@ def test_channel_list_query_count_does_not_grow_with_channels(
         post(channel, official, "はじめまして", number)
         make_channel(owner=moderator, kind=ChannelKind.WORKING_GROUP, privacy=Privacy.OPEN)
     client = client_for(official)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         assert client.get(reverse("cocreation:channel_list")).status_code == 200
 
 

@@ -3,10 +3,21 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from portal.accounts import demo as accounts_demo
+from portal.cms import demo as cms_demo
 from portal.cocreation import demo as cocreation_demo
+from portal.community import demo as community_demo
+from portal.notifications import demo as notifications_demo
+from portal.startups import demo as startups_demo
 
 # Each app contributes a seeder; later apps build on the objects earlier ones created.
-SEEDERS = [accounts_demo.seed, cocreation_demo.seed]
+SEEDERS = [
+    accounts_demo.seed,
+    community_demo.seed,
+    startups_demo.seed,
+    cocreation_demo.seed,
+    cms_demo.seed,
+    notifications_demo.seed,
+]
 
 
 class Command(BaseCommand):

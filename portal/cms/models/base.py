@@ -1,0 +1,48 @@
+"""What every portal page shares: a social image for Open Graph, request-relative sitemap URLs."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+LISTING_PER_PAGE = 12
+
+
+class PortalPage(Page):
+    """Abstract base of the portal's page types (except the home page's migration-made base)."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social media (1200×630 works best)."),
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+    def get_og_description(self) -> str:
+        """The summary used for <meta name=description> and og:description."""
+        return self.search_description or getattr(self, "intro", "") or ""
+
+    def get_sitemap_urls(self, request=None):
+        """Like Wagtail's, but absolute to the host the sitemap was requested from."""
+        urls = super().get_sitemap_urls(request)
+        if request is not None:
+            location = request.build_absolute_uri(self.get_url(request))
+            for entry in urls:
+                entry["location"] = location
+        return urls
+
+
+def channel_url(channel_id: int | None) -> str:
+    """The public address of a community channel (`/ja/channels/<id>/`)."""
+    if not channel_id:
+        return ""
+    return reverse("cocreation:channel_detail", args=[channel_id])

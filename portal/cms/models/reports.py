@@ -1,0 +1,86 @@
+"""Working-group and summit reports, each a document served through Wagtail's checked view."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.cms.blocks import BaseStreamBlock
+from portal.cms.models.base import PortalPage
+from portal.cms.navigation import SectionIndexMixin
+
+
+class ReportIndexPage(SectionIndexMixin, PortalPage):
+    section = "reports"
+    intro = models.CharField(_("introduction"), max_length=400, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.ReportPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("report index")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.cms import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.report_listing(index=self, params=request.GET))
+        return context
+
+
+class ReportPage(PortalPage):
+    date = models.DateField(_("publication date"), default=timezone.localdate, db_index=True)
+    intro = models.CharField(_("summary"), max_length=300, help_text=_("One or two sentences."))
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("report document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The report itself, usually a PDF."),
+    )
+    group = models.ForeignKey(
+        "cms.CommunityGroupPage",
+        verbose_name=_("working group or task force"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("document"),
+        PageChooserPanel("group", "cms.CommunityGroupPage"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["cms.ReportIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def clean(self):
+        super().clean()
+        if not self.document_id:
+            raise ValidationError({"document": _("Attach the report document.")})

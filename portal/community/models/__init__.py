@@ -1,0 +1,51 @@
+"""Community models: municipalities and their officials, and the support requests they post."""
+
+from portal.community.models.municipalities import (
+    Municipality,
+    MunicipalityKind,
+    MunicipalityQuerySet,
+    OfficialProfile,
+    OfficialTitle,
+    Prefecture,
+    Region,
+    VerificationState,
+)
+from portal.community.models.support_requests import (
+    ALLOWED_TRANSITIONS,
+    BudgetRange,
+    Category,
+    ContractRoute,
+    JoinState,
+    RequestState,
+    SupportRequest,
+    SupportRequestAttachment,
+    SupportRequestJoin,
+    SupportRequestQuerySet,
+    SupportRequestTransition,
+    TaggedSupportRequest,
+    Visibility,
+)
+
+__all__ = [
+    "ALLOWED_TRANSITIONS",
+    "BudgetRange",
+    "Category",
+    "ContractRoute",
+    "JoinState",
+    "Municipality",
+    "MunicipalityKind",
+    "MunicipalityQuerySet",
+    "OfficialProfile",
+    "OfficialTitle",
+    "Prefecture",
+    "Region",
+    "RequestState",
+    "SupportRequest",
+    "SupportRequestAttachment",
+    "SupportRequestJoin",
+    "SupportRequestQuerySet",
+    "SupportRequestTransition",
+    "TaggedSupportRequest",
+    "VerificationState",
+    "Visibility",
+]

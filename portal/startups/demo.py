@@ -1,0 +1,289 @@
+"""Demo startups (development only): ~15 realistic Japanese GovTech/RegionTech companies."""
+
+from django.utils import timezone
+
+from portal.accounts.demo import DEMO_PASSWORD
+from portal.accounts.models import Role, User
+from portal.community.models import Municipality, OfficialProfile, VerificationState
+from portal.startups.models import (
+    MemberRole,
+    Startup,
+    StartupCategory,
+    StartupMember,
+    TrackRecord,
+    TrackRecordState,
+)
+
+# slug, name, HQ prefecture, stage, size, categories, tags, summary, owner (email, name), verified
+STARTUPS = [
+    (
+        "mirai-gyosei-tech",
+        "株式会社ミライ行政テック",
+        "13",
+        "growth",
+        "50-299",
+        ["online_procedures", "my_number", "ai_rpa"],
+        ["電子申請", "ノーコード", "LINE"],
+        "行政手続のオンライン化とノーコード電子申請で、窓口に来なくてよい自治体をつくります。",
+        ("startup1@example.com", "鈴木 翔太"),
+        True,
+    ),
+    (
+        "agrisense",
+        "アグリセンス合同会社",
+        "20",
+        "early",
+        "1-9",
+        ["smart_agriculture", "wireless_5g"],
+        ["LPWA", "水田センサー", "IoT"],
+        "LPWAとセンサーで水田の水位と気象を見える化し、スマート農業の導入を支援します。",
+        ("startup2@example.com", "高橋 由紀"),
+        False,
+    ),
+    (
+        "bosai-link",
+        "株式会社防災リンク",
+        "22",
+        "growth",
+        "10-49",
+        ["disaster", "data_linkage"],
+        ["避難所", "防災DX", "GIS"],
+        "避難所の混雑状況と備蓄をリアルタイムに共有する防災プラットフォームを提供します。",
+        ("bosai@example.com", "伊藤 大輔"),
+        True,
+    ),
+    (
+        "kaigo-connect",
+        "ケアコネクト株式会社",
+        "27",
+        "growth",
+        "50-299",
+        ["health_welfare", "data_linkage"],
+        ["介護", "見守り", "地域包括ケア"],
+        "地域包括ケアの多職種連携を支える情報共有サービスを開発しています。",
+        ("care@example.com", "渡辺 恵"),
+        True,
+    ),
+    (
+        "edu-cloud-lab",
+        "エデュクラウドラボ株式会社",
+        "40",
+        "early",
+        "10-49",
+        ["education"],
+        ["GIGAスクール", "校務DX", "クラウド"],
+        "GIGAスクール端末の活用と校務のクラウド化を伴走支援します。",
+        ("edu@example.com", "山口 亮"),
+        True,
+    ),
+    (
+        "local5g-works",
+        "ローカル5Gワークス株式会社",
+        "04",
+        "growth",
+        "10-49",
+        ["wireless_5g", "smart_agriculture", "tourism"],
+        ["ローカル5G", "高度無線", "遠隔監視"],
+        "ローカル5Gと高度無線環境の設計・構築・運用を一貫して支援します。",
+        ("5g@example.com", "中村 拓也"),
+        True,
+    ),
+    (
+        "telework-furusato",
+        "ふるさとテレワーク株式会社",
+        "32",
+        "early",
+        "1-9",
+        ["telework"],
+        ["テレワーク", "ワーケーション", "地域雇用"],
+        "サテライトオフィスとテレワークで、地方に新しい雇用をつくります。",
+        ("telework@example.com", "小林 早紀"),
+        True,
+    ),
+    (
+        "secure-gov",
+        "セキュアガバメント株式会社",
+        "13",
+        "mature",
+        "300+",
+        ["security", "standardisation"],
+        ["三層分離", "ゼロトラスト", "ガバメントクラウド"],
+        "自治体情報セキュリティ対策とガバメントクラウド移行を支援します。",
+        ("secure@example.com", "加藤 誠"),
+        True,
+    ),
+    (
+        "machi-data",
+        "株式会社まちデータ",
+        "26",
+        "seed",
+        "1-9",
+        ["data_linkage", "transport"],
+        ["オープンデータ", "データ連携基盤", "都市OS"],
+        "データ連携基盤とオープンデータで、まちの意思決定を支えます。",
+        ("data@example.com", "吉田 彩"),
+        False,
+    ),
+    (
+        "mobility-mura",
+        "モビリティむら株式会社",
+        "38",
+        "early",
+        "10-49",
+        ["transport"],
+        ["デマンド交通", "MaaS", "高齢者"],
+        "中山間地域のデマンド交通とMaaSで、高齢者の移動を支えます。",
+        ("mobility@example.com", "佐々木 健"),
+        True,
+    ),
+    (
+        "kanko-dx",
+        "観光DXパートナーズ株式会社",
+        "47",
+        "growth",
+        "10-49",
+        ["tourism", "data_linkage"],
+        ["観光DX", "人流データ", "多言語"],
+        "人流データと多言語案内で、観光地の混雑緩和と消費拡大を支援します。",
+        ("kanko@example.com", "比嘉 美奈"),
+        True,
+    ),
+    (
+        "rpa-town",
+        "RPAタウン株式会社",
+        "23",
+        "growth",
+        "50-299",
+        ["ai_rpa", "online_procedures"],
+        ["RPA", "AI-OCR", "業務改革"],
+        "AI-OCRとRPAで、税・福祉の定型業務を自動化します。",
+        ("rpa@example.com", "松本 直樹"),
+        True,
+    ),
+    (
+        "mynumber-plus",
+        "マイナプラス株式会社",
+        "14",
+        "early",
+        "10-49",
+        ["my_number", "online_procedures"],
+        ["マイナンバーカード", "公金受取口座", "書かない窓口"],
+        "マイナンバーカードを活用した「書かない窓口」を実現します。",
+        ("mynumber@example.com", "井上 千尋"),
+        False,
+    ),
+    (
+        "nouson-drone",
+        "農村ドローン株式会社",
+        "05",
+        "seed",
+        "1-9",
+        ["smart_agriculture", "disaster"],
+        ["ドローン", "農薬散布", "被災調査"],
+        "ドローンによる農薬散布と災害時の被災状況調査を提供します。",
+        ("drone@example.com", "斎藤 光"),
+        True,
+    ),
+    (
+        "hyojunka-support",
+        "標準化サポート合同会社",
+        "01",
+        "early",
+        "1-9",
+        ["standardisation", "security"],
+        ["システム標準化", "移行支援", "PMO"],
+        "基幹業務システムの標準化・ガバメントクラウド移行のPMOを担います。",
+        ("hyojun@example.com", "木村 悠"),
+        True,
+    ),
+]
+
+# startup slug → (municipality code, category, project, year, confirmed)
+TRACK_RECORDS = {
+    "mirai-gyosei-tech": [
+        ("102016", "online_procedures", "子育て関連手続のオンライン化", 2024, True),
+        ("202151", "online_procedures", "証明書コンビニ交付と電子申請の連携", 2025, True),
+    ],
+    "agrisense": [("202151", "smart_agriculture", "水田水位センサーの実証", 2025, True)],
+    "bosai-link": [
+        ("102016", "disaster", "避難所混雑状況の可視化", 2025, True),
+        ("221309", "disaster", "防災訓練での避難所受付DX", 2024, False),
+    ],
+    "local5g-works": [("202151", "wireless_5g", "ローカル5Gによるぶどう畑の遠隔監視", 2024, True)],
+    "rpa-town": [("102016", "ai_rpa", "市民税申告書のAI-OCR読取", 2023, True)],
+    "telework-furusato": [
+        ("202151", "telework", "サテライトオフィス誘致とテレワーク人材育成", 2024, True)
+    ],
+}
+
+
+def _owner(email: str, name: str) -> User:
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={"display_name": name, "role": Role.STARTUP, "onboarded_at": timezone.now()},
+    )
+    if created:
+        from allauth.account.models import EmailAddress
+
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        EmailAddress.objects.get_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+    return user
+
+
+def _official_of(code: str):
+    profile = (
+        OfficialProfile.objects.filter(
+            municipality_id=code, verification_state=VerificationState.VERIFIED
+        )
+        .select_related("user")
+        .first()
+    )
+    return profile.user if profile else None
+
+
+def seed(stdout) -> None:
+    now = timezone.now()
+    for slug, name, hq, stage, size, categories, tags, summary, (
+        email,
+        person,
+    ), verified in STARTUPS:
+        startup, _ = Startup.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "hq_prefecture_id": hq,
+                "stage": stage,
+                "size": size,
+                "summary": summary,
+                "website": f"https://{slug}.example.com",
+                "verification_state": VerificationState.VERIFIED
+                if verified
+                else VerificationState.PENDING,
+                "verification_decided_at": now if verified else None,
+            },
+        )
+        for category in categories:
+            StartupCategory.objects.get_or_create(startup=startup, category=category)
+        startup.tags.add(*tags)
+        owner = _owner(email, person)
+        if not StartupMember.objects.filter(user=owner).exists():
+            StartupMember.objects.create(startup=startup, user=owner, role=MemberRole.OWNER)
+        for code, category, title, year, confirmed in TRACK_RECORDS.get(slug, []):
+            official = _official_of(code) if confirmed else None
+            TrackRecord.objects.get_or_create(
+                startup=startup,
+                municipality=Municipality.objects.get(code=code),
+                title=title,
+                defaults={
+                    "category": category,
+                    "year": year,
+                    "claimed_by": owner,
+                    "state": TrackRecordState.CONFIRMED if official else TrackRecordState.PENDING,
+                    "decided_by": official,
+                    "decided_at": now if official else None,
+                },
+            )
+    stdout.write(f"Demo startups: {Startup.objects.count()}")

@@ -1,0 +1,101 @@
+"""Every CMS page type passes axe (no serious or critical violations), read by a visitor and by a
+signed-in user (the event page shows the registration form then)."""
+
+import pytest
+from django.test import Client
+
+from tests import factories as base_factories
+from tests.browser.conftest import serious_axe_violations
+from tests.cms import factories
+
+pytestmark = [pytest.mark.django_db(transaction=True)]
+
+
+def _site():
+    group = factories.group(title="ICT利活用ワーキンググループ", short_name="ICT利活用WG")
+    group.members.create(name="加藤 修", affiliation="関東情報大学", role="chair")
+    group.activities.create(title="優良事例の収集と横展開", description="全国から事例を集めます。")
+    group.save_revision().publish()
+    subsidy = factories.subsidy(title="デジタル田園都市国家構想交付金", closes_in=5)
+    body = [
+        {"type": "heading_block", "value": {"heading_text": "取組の背景", "size": "h2"}},
+        {"type": "paragraph_block", "value": "<p>窓口の混雑を解消しました。</p>"},
+        {
+            "type": "key_figures_block",
+            "value": {
+                "heading": "主な成果",
+                "figures": [{"label": "待ち時間", "value": "-40%", "note": ""}],
+            },
+        },
+        {"type": "quote_block", "value": {"text": "便利になりました。", "attribution": "市民"}},
+        {"type": "callout_block", "value": {"kind": "info", "text": "デモ用の事例です。"}},
+    ]
+    case = factories.case_study(
+        title="「書かない窓口」と電子申請の一体導入",
+        tags=["電子申請"],
+        subsidy_used=subsidy,
+        featured=True,
+        body=body,
+        partners=[base_factories.StartupFactory()],
+    )
+    case.kpis.create(label="待ち時間", value="4割減")
+    case.save_revision().publish()
+    return [
+        factories.home(),
+        factories.community(),
+        group,
+        factories.case_index(),
+        case,
+        factories.event_index(),
+        factories.event(
+            title="ICT利活用サミット2026", format="hybrid", online_url="https://meet.example.jp/x"
+        ),
+        factories.subsidy_index(),
+        subsidy,
+        factories.news_index(),
+        factories.news(title="ポータルを公開しました", body=body),
+        factories.report_index(),
+        factories.report(title="活動報告書", body=body),
+        factories.standard_page(title="このポータルについて", body=body),
+    ]
+
+
+def _login(context, base_url, user):
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}]
+    )
+
+
+def test_every_page_type_has_no_serious_axe_violations(new_context, live_server):
+    pages = _site()
+    visitor = new_context().new_page()
+    official_context = new_context()
+    _login(official_context, live_server.url, base_factories.official())
+    official = official_context.new_page()
+    problems = {}
+    for cms_page in pages:
+        for who, browser_page in (("visitor", visitor), ("official", official)):
+            response = browser_page.goto(live_server.url + cms_page.url)
+            assert response.status == 200, cms_page.url
+            violations = serious_axe_violations(browser_page)
+            if violations:
+                problems[f"{who} {cms_page.url}"] = violations
+    assert problems == {}
+
+
+def test_listing_filters_and_event_registration_pages_pass_axe(new_context, live_server):
+    _site()
+    context = new_context()
+    _login(context, live_server.url, base_factories.official())
+    page = context.new_page()
+    event = factories.event(title="現地視察", capacity=1)
+    page.goto(live_server.url + event.url)
+    page.locator(".registration button[type=submit]").click()
+    page.wait_for_load_state()
+    assert serious_axe_violations(page) == []
+    page.goto(live_server.url + event.url + "cancel/")
+    assert serious_axe_violations(page) == []
+    page.goto(live_server.url + "/ja/cases/?category=nonsense&kind=city")
+    assert serious_axe_violations(page) == []

@@ -1,0 +1,216 @@
+"""Builders for the CMS site tree in tests (pages are created and published as an editor would)."""
+
+import datetime
+import itertools
+
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.utils import timezone
+
+from portal.cms.models import (
+    CaseStudyIndexPage,
+    CaseStudyMunicipality,
+    CaseStudyPage,
+    CaseStudyPartner,
+    CommunityGroupPage,
+    CommunityPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    ReportIndexPage,
+    ReportPage,
+    StandardPage,
+    SubsidyProgrammeIndexPage,
+    SubsidyProgrammePage,
+)
+from portal.cms.models.subsidies import today_in_japan
+from portal.community.categories import DXCategory
+
+_counter = itertools.count(1)
+
+
+def home() -> HomePage:
+    return HomePage.objects.get()
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def _index(model, slug, title):
+    existing = model.objects.filter(slug=slug).first()
+    return existing or publish(home(), model(title=title, slug=slug))
+
+
+def case_index() -> CaseStudyIndexPage:
+    return _index(CaseStudyIndexPage, "cases", "先進事例")
+
+
+def event_index() -> EventIndexPage:
+    return _index(EventIndexPage, "events", "イベント")
+
+
+def subsidy_index() -> SubsidyProgrammeIndexPage:
+    return _index(SubsidyProgrammeIndexPage, "subsidies", "補助金・支援制度")
+
+
+def news_index() -> NewsIndexPage:
+    return _index(NewsIndexPage, "news", "お知らせ")
+
+
+def report_index() -> ReportIndexPage:
+    return _index(ReportIndexPage, "reports", "レポート")
+
+
+def community() -> CommunityPage:
+    existing = CommunityPage.objects.first()
+    return existing or publish(
+        home(), CommunityPage(title="コミュニティ", slug="community", intro="JCCの紹介")
+    )
+
+
+def group(**fields) -> CommunityGroupPage:
+    n = next(_counter)
+    values = {"title": f"ICT利活用WG {n}", "slug": f"wg-{n}", "intro": "事例の横展開"}
+    values.update(fields)
+    return publish(community(), CommunityGroupPage(**values))
+
+
+def case_study(*, municipalities=("102016",), tags=(), partners=(), **fields) -> CaseStudyPage:
+    n = next(_counter)
+    values = {
+        "title": f"書かない窓口の導入 {n}",
+        "slug": f"case-{n}",
+        "intro": "窓口で申請書を書かずに済む仕組み",
+        "category": DXCategory.ONLINE_PROCEDURES,
+        "challenge": "窓口が混雑していた",
+        "solution": "窓口支援システムを導入した",
+        "results": "待ち時間が短くなった",
+    }
+    values.update(fields)
+    page = CaseStudyPage(**values)
+    page.case_municipalities = [
+        CaseStudyMunicipality(municipality_id=code) for code in municipalities
+    ]
+    page.partner_links = [CaseStudyPartner(startup=startup) for startup in partners]
+    for tag in tags:
+        page.tags.add(tag)
+    return publish(case_index(), page)
+
+
+def event(*, days=10, hours=3, **fields) -> EventPage:
+    n = next(_counter)
+    start = timezone.now() + datetime.timedelta(days=days)
+    values = {
+        "title": f"ICT利活用サミット {n}",
+        "slug": f"event-{n}",
+        "kind": "summit",
+        "intro": "先進事例の発表",
+        "start_at": start,
+        "end_at": start + datetime.timedelta(hours=hours),
+        "venue_name": "都内会議場",
+        "capacity": 2,
+    }
+    values.update(fields)
+    return publish(event_index(), EventPage(**values))
+
+
+def subsidy(*, opens_in=None, closes_in=30, **fields) -> SubsidyProgrammePage:
+    n = next(_counter)
+    today = today_in_japan()
+    values = {
+        "title": f"デジタル実装支援 {n}",
+        "slug": f"subsidy-{n}",
+        "intro": "デジタル実装を支援",
+        "ministry": "cabinet_office",
+        "eligible_bodies": ["municipality"],
+        "target_areas": [DXCategory.ONLINE_PROCEDURES],
+        "official_url": "https://example.jp/subsidy",
+        "opens_on": today + datetime.timedelta(days=opens_in) if opens_in is not None else None,
+        "closes_on": today + datetime.timedelta(days=closes_in) if closes_in is not None else None,
+    }
+    values.update(fields)
+    return publish(subsidy_index(), SubsidyProgrammePage(**values))
+
+
+def news(**fields) -> NewsPage:
+    n = next(_counter)
+    values = {"title": f"お知らせ {n}", "slug": f"news-{n}", "intro": "ポータルを公開しました"}
+    values.update(fields)
+    return publish(news_index(), NewsPage(**values))
+
+
+def document(title="報告書", content=None):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from portal.cms.demo.pdf import build_pdf
+
+    doc = get_document_model()(title=title)
+    doc.file.save("report.pdf", ContentFile(content or build_pdf(title, ["本文"])), save=False)
+    doc._set_document_file_metadata()
+    doc.save()
+    return doc
+
+
+def report(**fields) -> ReportPage:
+    n = next(_counter)
+    values = {"title": f"活動報告書 {n}", "slug": f"report-{n}", "intro": "WGの活動報告"}
+    values.update(fields)
+    values.setdefault("document", document(values["title"]))
+    return publish(report_index(), ReportPage(**values))
+
+
+def standard_page(**fields) -> StandardPage:
+    n = next(_counter)
+    values = {"title": f"このポータルについて {n}", "slug": f"about-{n}", "intro": "目的"}
+    values.update(fields)
+    return publish(home(), StandardPage(**values))
+
+
+def with_totp(user):
+    """Moderators need TOTP for /admin/ (portal.accounts.middleware): give `user` one."""
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+def case_study_form_data(**overrides) -> dict:
+    """POST data of the admin's case-study form (as an editor fills it in)."""
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    values = {
+        "title": "LPWA水位センサーで水田の見回りを半減",
+        "slug": "lpwa-paddy",
+        "intro": "水田の水位を遠隔監視",
+        "category": "smart_agriculture",
+        "tags": "LPWA",
+        "crop_or_industry": "水稲",
+        "municipality_kind": "city",
+        "size_band": "",
+        "case_municipalities": inline_formset([{"municipality": "151009"}], min=1),
+        "challenge": "見回りの負担が大きかった",
+        "solution": "LPWAの水位センサーを導入した",
+        "results": "見回りが半分になった",
+        "kpis": inline_formset([]),
+        "cost": "",
+        "cost_band": "",
+        "subsidy_used": "",
+        "contract_route": "negotiated",
+        "partner_links": inline_formset([]),
+        "lessons": "",
+        "image": "",
+        "body": streamfield([("paragraph_block", rich_text("<p>本文</p>"))]),
+        "go_live_at": "",
+        "expire_at": "",
+    }
+    values.update(overrides)
+    return nested_form_data(values)
