@@ -356,7 +356,7 @@ async def run_idle(server, rooms, *, count, pid):
     pairs = [(room["channel"], cookie) for room in rooms for cookie in room["members"]]
     before = rss_kib(pid)
     sockets = []
-    gate = asyncio.Semaphore(100)
+    gate = asyncio.Semaphore(50)
     failures = 0
 
     async def open_one(number):
@@ -371,6 +371,7 @@ async def run_idle(server, rooms, *, count, pid):
                         "Origin": server.replace("ws", "http", 1),
                     },
                     open_timeout=60,
+                    ping_interval=None,  # idle means idle: the server's own pings keep them open
                 )
                 sockets.append(socket)
             except (OSError, websockets.WebSocketException, TimeoutError):
