@@ -14,6 +14,7 @@ def notify_away_members(*, channel_id: int, seq: int) -> int:
     from portal.cocreation.models import Channel, Message
     from portal.cocreation.presence import online_members
     from portal.cocreation.selectors import active_member_users
+    from portal.cocreation.services import mentioned_users
     from portal.notifications.services import notify
 
     message = (
@@ -25,10 +26,15 @@ def notify_away_members(*, channel_id: int, seq: int) -> int:
         return 0
     channel: Channel = message.channel
     online = {member["id"] for member in online_members(channel_id=channel_id)}
+    # A mentioned member already got a notification about this very message.
+    mentioned = {
+        user.pk
+        for user in mentioned_users(channel_id=channel_id, body=message.body, author=message.author)
+    }
     away = [
         user
         for user in active_member_users(channel_id=channel_id)
-        if user.pk != message.author_id and user.pk not in online
+        if user.pk not in online | mentioned | {message.author_id}
     ]
     notify(
         kind="channel_unread",

@@ -29,3 +29,17 @@ def test_members_away_get_one_batched_notification_and_online_members_none(
     unread = Notification.objects.filter(kind="channel_unread")
     assert [n.recipient_id for n in unread] == [startup_user.pk]
     assert unread.get().count == 3
+
+
+def test_a_mentioned_member_is_told_once(
+    pair, official, startup_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        message_post(
+            channel_id=pair.pk,
+            author=official,
+            body=f"@{startup_user.display_name} 資料をご確認ください",
+            client_id=str(uuid.uuid4()),
+        )
+    assert [m.to for m in mailoutbox] == [[startup_user.email]]
+    assert not Notification.objects.filter(kind="channel_unread").exists()
