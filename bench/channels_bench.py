@@ -153,7 +153,7 @@ def _loops(groups: list[list], send, *, rate: float, per: str, duration: float):
     ]
 
 
-async def run_portal(servers, rooms, *, rate, per, duration, drain):
+async def run_portal(servers, rooms, *, rate, per, duration, drain, pid=None):
     clients = []
     for index, room in enumerate(rooms):
         for number, member_cookie in enumerate(room["members"]):
@@ -181,12 +181,14 @@ async def run_portal(servers, rooms, *, rate, per, duration, drain):
     groups = {}
     for client in clients:
         groups.setdefault(client.channel_id, []).append(client)
+    cpu_before = cpu_seconds(pid)
     began = time.perf_counter()
     await asyncio.gather(
         *_loops(list(groups.values()), send, rate=rate, per=per, duration=duration)
     )
     elapsed = time.perf_counter() - began
     await asyncio.sleep(drain)
+    cpu_used = cpu_seconds(pid) - cpu_before
 
     sent_at = {}
     for client in clients:
@@ -231,6 +233,7 @@ async def run_portal(servers, rooms, *, rate, per, duration, drain):
         duplicated=duplicated,
         duration=elapsed,
         extra={
+            **_cpu(pid, cpu_used, len(sent_at)),
             "lost_after_resync": lost_after,
             "error_frames": ",".join(f"{k}:{v}" for k, v in errors.items()) or 0,
         },
@@ -250,7 +253,7 @@ async def _start_all(clients, concurrency: int = 50):
 # --- Bare broadcast consumer ----------------------------------------------------------------
 
 
-async def run_bare(servers, rooms, *, rate, per, duration, drain):
+async def run_bare(servers, rooms, *, rate, per, duration, drain, pid=None):
     received: dict[int, dict[str, float]] = {}
     duplicates = 0
     sent_at: dict[str, float] = {}
@@ -288,12 +291,14 @@ async def run_bare(servers, rooms, *, rate, per, duration, drain):
     groups = {}
     for key, socket, _task in sockets:
         groups.setdefault(room_of[key], []).append(socket)
+    cpu_before = cpu_seconds(pid)
     began = time.perf_counter()
     await asyncio.gather(
         *_loops(list(groups.values()), send, rate=rate, per=per, duration=duration)
     )
     elapsed = time.perf_counter() - began
     await asyncio.sleep(drain)
+    cpu_used = cpu_seconds(pid) - cpu_before
     members_per_room = {}
     for room_number in room_of.values():
         members_per_room[room_number] = members_per_room.get(room_number, 0) + 1
@@ -315,6 +320,7 @@ async def run_bare(servers, rooms, *, rate, per, duration, drain):
         lost=expected - len(latencies),
         duplicated=duplicates,
         duration=elapsed,
+        extra=_cpu(pid, cpu_used, len(sent_at)),
     )
 
 
@@ -329,6 +335,16 @@ def cpu_seconds(pid: int | None) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _cpu(pid, used: float, messages: int) -> dict:
+    """Server CPU spent while sending and draining (connects and resyncs excluded)."""
+    if not pid:
+        return {}
+    return {
+        "server_cpu_s": round(used, 1),
+        "server_cpu_ms_per_msg": round(1000 * used / max(1, messages), 2),
+    }
+
+
 def rss_kib(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -340,7 +356,7 @@ async def run_idle(server, rooms, *, count, pid):
     pairs = [(room["channel"], cookie) for room in rooms for cookie in room["members"]]
     before = rss_kib(pid)
     sockets = []
-    gate = asyncio.Semaphore(100)
+    gate = asyncio.Semaphore(50)
     failures = 0
 
     async def open_one(number):
@@ -355,6 +371,7 @@ async def run_idle(server, rooms, *, count, pid):
                         "Origin": server.replace("ws", "http", 1),
                     },
                     open_timeout=60,
+                    ping_interval=None,  # idle means idle: the server's own pings keep them open
                 )
                 sockets.append(socket)
             except (OSError, websockets.WebSocketException, TimeoutError):
@@ -418,7 +435,6 @@ async def main(args):
         if args.mode in ("both", "portal"):
             runs.append(run_portal)
         for run in runs:
-            before = cpu_seconds(args.pid)
             row = await run(
                 servers,
                 rooms,
@@ -426,11 +442,8 @@ async def main(args):
                 per=args.per,
                 duration=args.duration,
                 drain=args.drain,
+                pid=args.pid,
             )
-            if args.pid:
-                used = cpu_seconds(args.pid) - before
-                row["server_cpu_s"] = round(used, 1)
-                row["server_cpu_ms_per_msg"] = round(1000 * used / max(1, row["messages_sent"]), 2)
             rows.append(row)
         if len(rows) == 2:
             ratio = rows[1]["delivered_per_s"] / max(rows[0]["delivered_per_s"], 0.001)

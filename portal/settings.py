@@ -226,6 +226,9 @@ if os.environ.get("COCREATION_RATE_MESSAGES"):
     COCREATION_RATE_LIMITS["message"] = (int(os.environ["COCREATION_RATE_MESSAGES"]), 10)
 if os.environ.get("COCREATION_RATE_FRAMES"):
     COCREATION_RATE_LIMITS["frame"] = (int(os.environ["COCREATION_RATE_FRAMES"]), 10)
+# CPython's GIL switch interval for server processes (seconds; 0 keeps Python's 0.005). See
+# portal/cocreation/apps.py.
+COCREATION_SWITCH_INTERVAL = float(os.environ.get("COCREATION_SWITCH_INTERVAL", "0.001"))
 # The benchmark's bare broadcast route (bench/channels_bench.py); never enable in production.
 COCREATION_BENCH_ROUTES = env_bool("PORTAL_BENCH_ROUTES", False)
 

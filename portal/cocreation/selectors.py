@@ -1,6 +1,7 @@
 """Reads of the co-creation channels, and the access rules every view and consumer goes through."""
 
 import logging
+import random
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -160,8 +161,10 @@ def cached_role(*, channel_id: int, user_id: int) -> str | None:
 def active_role_remembered(*, channel_id: int, user_id: int) -> str:
     """`active_role` from the database, then cached for ACCESS_CACHE_SECONDS."""
     role = active_role(channel_id=channel_id, user_id=user_id)
+    # Jittered, so that sockets opened together do not all go back to the database together.
+    timeout = ACCESS_CACHE_SECONDS * random.uniform(0.75, 1.25)  # noqa: S311
     try:
-        cache.set(events.access_cache_key(channel_id, user_id), role, ACCESS_CACHE_SECONDS)
+        cache.set(events.access_cache_key(channel_id, user_id), role, timeout)
     except Exception:  # noqa: BLE001
         logger.warning("Cache unavailable; membership answer not cached")
     return role

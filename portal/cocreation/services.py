@@ -323,12 +323,21 @@ def message_post(
             )
             events.message_created(message)
             _notify_mentions(message=message, author=author)
+            _notify_away_members_on_commit(message)
     except IntegrityError:
         existing = _stored(channel_id, author, client_id)
         if existing is None:
             raise
         return existing, False
     return message, True
+
+
+def _notify_away_members_on_commit(message: Message) -> None:
+    """Members who are away hear about the message later, off the message path."""
+    from portal.cocreation.tasks import notify_away_members
+
+    channel_id, seq = message.channel_id, message.seq
+    transaction.on_commit(lambda: notify_away_members.enqueue(channel_id=channel_id, seq=seq))
 
 
 def _editable_message(*, channel_id: int, actor, seq, moderating: bool) -> Message:

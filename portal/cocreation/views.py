@@ -113,8 +113,6 @@ def chat_strings() -> dict:
         "reconnecting": _("Connection lost. Reconnecting in %(seconds)s s…"),
         "closed": _("You no longer have access to this channel. Reload the page."),
         "sending": _("Sending…"),
-        "failed": _("Not sent"),
-        "retry": _("Send again"),
         "pending": _("%(count)s message(s) waiting to be sent"),
         "typing": _("%(names)s is typing…"),
         "deleted": _("This message was deleted."),
@@ -390,9 +388,10 @@ def _csv_lines(channel):
 
 def _text_lines(channel):
     yield f"{channel.name}\n"
-    yield _("Transcript exported at %(time)s (JST)\n\n") % {
+    exported = _("Transcript exported at %(time)s (JST)") % {
         "time": timezone.localtime().strftime("%Y-%m-%d %H:%M")
     }
+    yield f"{exported}\n\n"
     for seq, sent, author, body, reply, _edited in _transcript_rows(channel):
         reply_note = _(" (reply to #%(seq)s)") % {"seq": reply} if reply else ""
         yield f"#{seq} {sent} {author}{reply_note}\n"

@@ -78,27 +78,20 @@ class SupportRequestForm(forms.Form):
         initial=Visibility.PUBLIC,
         widget=forms.RadioSelect,
     )
-    linked_case_studies = forms.ModelMultipleChoiceField(
-        label=_("Case studies you want to build on"),
+    subsidies = forms.ModelMultipleChoiceField(
+        label=_("Subsidy programmes that may fund it"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Published advanced cases (先進事例) this request wants to adopt."),
-    )
-    linked_subsidies = forms.ModelMultipleChoiceField(
-        label=_("Subsidy programmes you plan to use"),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Programmes published in the portal's 補助金・支援制度 section."),
     )
 
     def __init__(self, *args, **kwargs):
-        from portal.cms.models import CaseStudyPage, SubsidyProgrammePage
+        from portal.cms.models import SubsidyProgrammePage
 
         super().__init__(*args, **kwargs)
-        self.fields["linked_case_studies"].queryset = CaseStudyPage.objects.live().order_by("title")
-        self.fields["linked_subsidies"].queryset = SubsidyProgrammePage.objects.live().order_by(
-            "title"
+        self.fields["subsidies"].queryset = (
+            SubsidyProgrammePage.objects.live().public().order_by("closes_on", "title")
         )
 
     def clean_tags(self):
@@ -107,15 +100,10 @@ class SupportRequestForm(forms.Form):
     @classmethod
     def initial_for(cls, support_request) -> dict:
         initial = {
-            name: getattr(support_request, name)
-            for name in cls.base_fields
-            if name not in {"tags", "linked_case_studies", "linked_subsidies"}
+            name: getattr(support_request, name) for name in cls.base_fields if name != "subsidies"
         }
         initial["tags"] = ", ".join(tag.name for tag in support_request.tags.all())
-        initial["linked_case_studies"] = [
-            page.pk for page in support_request.linked_case_studies.all()
-        ]
-        initial["linked_subsidies"] = [page.pk for page in support_request.linked_subsidies.all()]
+        initial["subsidies"] = [page.pk for page in support_request.linked_subsidies.all()]
         return initial
 
 

@@ -1,14 +1,15 @@
 """A moderator writes a case study in the Wagtail admin, submits it to moderation, and another
 moderator approves it with a comment; the case is then live on the public site.
 
-(The second half of the loop, "a verified official adopts it into a draft request", is added
-with the support requests.)
+Then a verified official of another town adopts the published case into a draft request
+(「この事例を導入したい」): the loop of 横展開.
 """
 
 import pytest
 from django.test import Client
 
 from portal.cms.models import CaseStudyPage
+from portal.community.models import SupportRequest
 from tests import factories as base_factories
 from tests.cms import factories
 
@@ -98,3 +99,15 @@ def test_moderator_writes_and_publishes_a_case_study_through_the_workflow(new_co
     assert response.status == 200
     assert public.locator("h1").inner_text() == TITLE
     assert "新潟県新潟市" in public.locator(".case-study .eyebrow").inner_text()
+
+    official = base_factories.official(base_factories.SHIOJIRI)
+    context = new_context()
+    _login(context, base, official)
+    page = context.new_page()
+    page.goto(base + case.url)
+    page.get_by_role("link", name="この事例を導入したい").click()
+    page.get_by_role("button", name="下書きを作成する").click()
+    page.wait_for_url("**/requests/*/edit/")
+    assert TITLE in page.locator("#id_title").input_value()
+    draft = SupportRequest.objects.get(linked_case_studies=case)
+    assert draft.state == "draft" and draft.municipality_id == base_factories.SHIOJIRI

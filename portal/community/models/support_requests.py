@@ -214,19 +214,19 @@ class SupportRequest(index.Indexed, TimeStampedModel):
     outcome_budget_secured = models.BooleanField(_("budget secured"), null=True, blank=True)
     outcome_lessons = models.TextField(_("lessons learned"), max_length=5000, blank=True)
 
-    # Published CMS content the request builds on: advanced cases it wants to adopt (横展開)
-    # and subsidy programmes it plans to use. Shown on the request page.
+    # The loop with the CMS: the advanced cases this request adopts or builds on, and the
+    # subsidy programmes that may fund it.
     linked_case_studies = models.ManyToManyField(
         "cms.CaseStudyPage",
         blank=True,
         related_name="support_requests",
-        verbose_name=_("related case studies"),
+        verbose_name=_("linked advanced cases"),
     )
     linked_subsidies = models.ManyToManyField(
         "cms.SubsidyProgrammePage",
         blank=True,
         related_name="support_requests",
-        verbose_name=_("subsidy programmes"),
+        verbose_name=_("linked subsidy programmes"),
     )
 
     objects = SupportRequestQuerySet.as_manager()

@@ -23,7 +23,6 @@ from portal.search import search
 
 LIST_PAGE_SIZE = 20
 SIMILAR_LIMIT = 5
-SIMILAR_CASE_STUDIES = 3
 LISTED_BY_DEFAULT = [
     RequestState.OPEN,
     RequestState.SELECTING,
@@ -161,24 +160,18 @@ def similar_requests(*, user, title: str, exclude_pk=None, limit=SIMILAR_LIMIT):
     return results.select_related("municipality__prefecture", "municipality__parent")[:limit]
 
 
-def similar_case_studies(*, title: str, limit=SIMILAR_CASE_STUDIES):
-    """Published case studies sharing words with `title` (adopt one instead of starting over)."""
+def similar_case_studies(*, title: str, limit=SIMILAR_LIMIT):
+    """Published advanced cases sharing words with `title`: adopting one may beat a new request."""
     from portal.cms.models import CaseStudyPage
 
-    return search(CaseStudyPage.objects.live().public(), title, match="any")[:limit]
+    return list(search(CaseStudyPage.objects.live().public(), title, match="any")[:limit])
 
 
 def _detail_queryset():
-    from portal.cms.models import CaseStudyPage, SubsidyProgrammePage
-
     return SupportRequest.objects.select_related(
         "municipality__prefecture", "municipality__parent", "author__official_profile_row"
     ).prefetch_related(
         "tags",
-        Prefetch("linked_case_studies", queryset=CaseStudyPage.objects.live().order_by("title")),
-        Prefetch(
-            "linked_subsidies", queryset=SubsidyProgrammePage.objects.live().order_by("title")
-        ),
         Prefetch(
             "transitions",
             queryset=SupportRequestTransition.objects.select_related("actor"),
@@ -197,6 +190,8 @@ def _detail_queryset():
             to_attr="accepted_joins",
         ),
         Prefetch("attachments", queryset=SupportRequestAttachment.objects.all()),
+        "linked_case_studies",
+        "linked_subsidies",
     )
 
 
@@ -270,3 +265,12 @@ def requests_of_municipality(*, user, municipality):
         .with_list_data()
         .order_by(F("published_at").desc(nulls_last=True), "-pk")
     )
+
+
+def case_study_get_public(*, pk):
+    """A live, public advanced case (what a visitor could read), else 404."""
+    from django.shortcuts import get_object_or_404
+
+    from portal.cms.models import CaseStudyPage
+
+    return get_object_or_404(CaseStudyPage.objects.live().public(), pk=pk)

@@ -62,15 +62,11 @@ def _check_dates(support_request: SupportRequest, *, publishing: bool) -> None:
         raise ValidationError({"expected_start": EXPECTED_START_BEFORE_DEADLINE})
 
 
-def _save(support_request: SupportRequest, tags=None, links=None) -> SupportRequest:
-    """Validate and save, then tags and CMS links (None: unchanged), then reindex."""
+def _save(support_request: SupportRequest, tags=None) -> SupportRequest:
     support_request.full_clean()
     support_request.save()
     if tags is not None:
         support_request.tags.set(tags, clear=True)
-    for name, pages in (links or {}).items():
-        if pages is not None:
-            getattr(support_request, name).set(list(pages))
     index.index_object(support_request)
     return support_request
 
@@ -88,14 +84,9 @@ def support_request_create(
     proposal_deadline: datetime.date | None = None,
     expected_start: datetime.date | None = None,
     visibility: str,
-    linked_case_studies=(),
-    linked_subsidies=(),
+    subsidies=(),
 ) -> SupportRequest:
-    """A draft for the author's own municipality (the author must be a verified official).
-
-    `linked_case_studies` and `linked_subsidies` are live CMS pages (CaseStudyPage,
-    SubsidyProgrammePage) the request builds on.
-    """
+    """A draft for the author's own municipality (the author must be a verified official)."""
     if not author.is_verified_official:
         raise PermissionDenied(policies.NOT_REQUESTING_OFFICIAL)
     support_request = SupportRequest(
@@ -112,8 +103,8 @@ def support_request_create(
         state=RequestState.DRAFT,
     )
     _check_dates(support_request, publishing=False)
-    links = {"linked_case_studies": linked_case_studies, "linked_subsidies": linked_subsidies}
-    _save(support_request, tags=clean_tags(tags), links=links)
+    _save(support_request, tags=clean_tags(tags))
+    support_request.linked_subsidies.set(subsidies)
     SupportRequestTransition.objects.create(
         support_request=support_request, from_state="", to_state=RequestState.DRAFT, actor=author
     )
@@ -122,16 +113,9 @@ def support_request_create(
 
 @transaction.atomic
 def support_request_update(
-    *,
-    support_request: SupportRequest,
-    actor: User,
-    tags=None,
-    linked_case_studies=None,
-    linked_subsidies=None,
-    **fields,
+    *, support_request: SupportRequest, actor: User, tags=None, subsidies=None, **fields
 ) -> SupportRequest:
-    """Change the editable fields (see EDITABLE_FIELDS), tags and CMS links (None: unchanged)
-    of a draft, open or selecting request."""
+    """Change the editable fields (see EDITABLE_FIELDS) of a draft, open or selecting request."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not editable: {sorted(unknown)}")
@@ -143,8 +127,10 @@ def support_request_update(
     _check_dates(support_request, publishing=False)
     if "proposal_deadline" in fields and support_request.state == RequestState.OPEN:
         _check_dates(support_request, publishing=True)
-    links = {"linked_case_studies": linked_case_studies, "linked_subsidies": linked_subsidies}
-    return _save(support_request, tags=clean_tags(tags) if tags is not None else None, links=links)
+    support_request = _save(support_request, tags=clean_tags(tags) if tags is not None else None)
+    if subsidies is not None:
+        support_request.linked_subsidies.set(subsidies)
+    return support_request
 
 
 def _locked(support_request: SupportRequest) -> SupportRequest:

@@ -6,7 +6,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.accounts.permissions import login_required, verified_official_required
@@ -25,7 +24,6 @@ from portal.core.forms import add_service_errors
 from portal.core.uploads import attachment_response
 
 SIMILAR_MIN_LENGTH = 2
-CASE_STUDY = _lazy("Case study")
 
 
 def _post_data(request):
@@ -54,10 +52,7 @@ def request_list(request):
 @verified_official_required
 @require_http_methods(["GET", "POST"])
 def request_create(request):
-    # ?case=<id>: "adopt this case" from a case study page pre-selects it.
-    case = request.GET.get("case", "")
-    initial = {"linked_case_studies": [int(case)]} if case.isdigit() else {}
-    form = SupportRequestForm(_post_data(request), initial=initial)
+    form = SupportRequestForm(_post_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             support_request = services.support_request_create(
@@ -125,6 +120,8 @@ def _detail_context(request, support_request, **extra):
             if state in MANUAL_TRANSITIONS and policies.can_transition(user, support_request, state)
         ],
         "attachment_form": AttachmentForm(),
+        "can_make_case_study": support_request.state == RequestState.COMPLETED
+        and services.loop.can_make_case_study(user, support_request),
         **extra,
     }
 
@@ -145,10 +142,7 @@ def request_preview(request, pk):
     similar = selectors.similar_requests(
         user=request.user, title=support_request.title, exclude_pk=support_request.pk
     )
-    cases = selectors.similar_case_studies(title=support_request.title)
-    context = _detail_context(
-        request, support_request, preview=True, similar=similar, similar_cases=cases
-    )
+    context = _detail_context(request, support_request, preview=True, similar=similar)
     context["show_private"] = False
     return render(request, "community/request_detail.html", context)
 
@@ -306,20 +300,28 @@ def request_similar(request):
     results = selectors.similar_requests(
         user=request.user, title=title, exclude_pk=int(exclude) if exclude.isdigit() else None
     )
-    requests_found = [
+    return JsonResponse(
         {
-            "title": item.title,
-            "url": item.get_absolute_url(),
-            "municipality": item.municipality.full_name,
-            "state": item.get_state_display(),
+            "results": [
+                {
+                    "title": item.title,
+                    "url": item.get_absolute_url(),
+                    "municipality": item.municipality.full_name,
+                    "state": item.get_state_display(),
+                }
+                for item in results
+            ]
+            + [
+                {
+                    "title": case.title,
+                    "url": case.url,
+                    "municipality": "・".join(m.name for m in case.municipalities),
+                    "state": _("Advanced case"),
+                }
+                for case in selectors.similar_case_studies(title=title)
+            ]
         }
-        for item in results
-    ]
-    cases = [
-        {"title": page.title, "url": page.url, "municipality": "", "state": str(CASE_STUDY)}
-        for page in selectors.similar_case_studies(title=title)
-    ]
-    return JsonResponse({"results": requests_found + cases})
+    )
 
 
 @verified_official_required
@@ -327,3 +329,41 @@ def request_similar(request):
 def request_dashboard(request):
     context = selectors.dashboard_for_official(user=request.user)
     return render(request, "community/dashboard.html", context)
+
+
+@verified_official_required
+@require_http_methods(["GET", "POST"])
+def request_adopt(request, case_id):
+    """「この事例を導入したい」: GET explains, POST creates the prefilled draft."""
+    case = selectors.case_study_get_public(pk=case_id)
+    if request.method == "GET":
+        return render(request, "community/request_adopt.html", {"case": case})
+    support_request = services.support_request_create_from_case(case=case, author=request.user)
+    messages.success(
+        request,
+        _(
+            "A draft was created from the advanced case. Adapt it to your municipality, then publish it."
+        ),
+    )
+    return redirect("community:request_edit", support_request.pk)
+
+
+@login_required
+@require_POST
+def request_case_study(request, pk):
+    """Turn a completed request into a case-study draft for the moderators' workflow."""
+    support_request = selectors.support_request_get_for_user(user=request.user, pk=pk)
+    try:
+        case = services.case_study_create_from_request(
+            support_request=support_request, actor=request.user
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(support_request)
+    messages.success(
+        request,
+        _("“%(title)s” was drafted as an advanced case and sent to the moderators for review.")
+        % {"title": case.title},
+    )
+    return redirect(support_request)

@@ -1,0 +1,97 @@
+"""The loop between the CMS and support requests (横展開):
+
+* 「この事例を導入したい」: a verified official starts a draft request prefilled from an advanced
+  case and linked to it;
+* a completed request becomes a case-study draft that goes into the moderators' workflow.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from portal.accounts.models import User
+from portal.community import policies
+from portal.community.models import BudgetRange, RequestState, SupportRequest, Visibility
+from portal.community.services.support_requests import support_request_create
+
+NOT_COMPLETED = _("Only a completed support request can become an advanced case.")
+NO_CASE_INDEX = _("The advanced cases section does not exist yet; ask a moderator to create it.")
+
+
+@transaction.atomic
+def support_request_create_from_case(*, case, author: User) -> SupportRequest:
+    """A draft of the author's municipality, prefilled from `case` and linked to it."""
+    from portal.cms.services import case_study_adoption_initial
+
+    initial = case_study_adoption_initial(case=case)
+    support_request = support_request_create(
+        author=author,
+        title=initial["title"][:120],
+        summary=initial["summary"][:300],
+        body=initial["body"],
+        category=initial["category"],
+        tags=initial["tags"],
+        budget_range=BudgetRange.UNDECIDED,
+        visibility=Visibility.PUBLIC,
+    )
+    support_request.linked_case_studies.add(case)
+    if initial.get("subsidy_id"):
+        support_request.linked_subsidies.add(initial["subsidy_id"])
+    return support_request
+
+
+def _outcome_summary(support_request: SupportRequest) -> str:
+    """The recorded outcome in words; the moderators complete results and KPIs."""
+    yes_no = {True: _("Yes"), False: _("No"), None: _("Not recorded")}
+    lines = [
+        f"{_('Solution adopted')}: {yes_no[support_request.outcome_adopted]}",
+        f"{_('Budget secured')}: {yes_no[support_request.outcome_budget_secured]}",
+    ]
+    if support_request.outcome_contract_route:
+        lines.append(
+            f"{_('Contract route')}: {support_request.get_outcome_contract_route_display()}"
+        )
+    return "\n".join(str(line) for line in lines)
+
+
+def can_make_case_study(user, support_request: SupportRequest) -> bool:
+    return bool(
+        user.is_authenticated
+        and (user.is_moderator or policies.is_owner_official(user, support_request))
+    )
+
+
+@transaction.atomic
+def case_study_create_from_request(*, support_request: SupportRequest, actor: User):
+    """A case-study draft from a completed request, submitted to moderation; idempotent."""
+    from portal.cms.models import CaseStudyIndexPage, CaseStudyPage
+    from portal.cms.services import case_study_create_draft
+
+    if not can_make_case_study(actor, support_request):
+        raise PermissionDenied(policies.NOT_REQUESTING_OFFICIAL)
+    if support_request.state != RequestState.COMPLETED:
+        raise ValidationError(NOT_COMPLETED)
+    existing = CaseStudyPage.objects.filter(source_request_id=support_request.pk).first()
+    if existing is not None:
+        return existing
+    index = CaseStudyIndexPage.objects.first()
+    if index is None:
+        raise ValidationError(NO_CASE_INDEX)
+    codes = [
+        support_request.municipality_id,
+        *policies.co_sponsor_municipality_ids(support_request),
+    ]
+    return case_study_create_draft(
+        index=index,
+        author=actor,
+        title=support_request.title,
+        intro=support_request.summary,
+        category=support_request.category,
+        challenge=support_request.summary,
+        solution=support_request.body,
+        results=_outcome_summary(support_request),
+        municipality_codes=codes,
+        contract_route=support_request.outcome_contract_route,
+        lessons=support_request.outcome_lessons,
+        source_request_id=support_request.pk,
+    )

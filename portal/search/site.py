@@ -1,0 +1,67 @@
+"""Site-wide search (/ja/search/): support requests, startups and CMS pages in one place.
+
+Every source is filtered by what the user may read BEFORE searching, so nothing private (drafts,
+members-only requests, proposal content) can surface through a result or a count.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+RESULTS_PER_SOURCE = 5
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    label: str
+
+
+SOURCES = [
+    Source("requests", _("Support requests")),
+    Source("startups", _("Startups")),
+    Source("cases", _("Advanced cases")),
+    Source("events", _("Events")),
+    Source("subsidies", _("Subsidy programmes")),
+    Source("news", _("News")),
+    Source("pages", _("Other pages")),
+]
+SOURCE_KEYS = {source.key for source in SOURCES}
+
+
+def _page_results(model, query, *, exclude=()):
+    from wagtail.models import Page
+
+    queryset = Page.objects.live().public()
+    queryset = queryset.type(model) if model else queryset.not_type(*exclude)
+    return queryset.specific().search(query)
+
+
+def source_results(key: str, *, user, query: str):
+    """A lazily evaluated, sliceable result set of one source, best match first."""
+    from portal.cms import models as cms
+
+    if key == "requests":
+        from portal.community.models import SupportRequest
+        from portal.search import search
+
+        readable = (
+            SupportRequest.objects.visible_to(user)
+            .published()
+            .select_related("municipality__prefecture", "municipality__parent")
+        )
+        return search(readable, query)
+    if key == "startups":
+        from portal.startups.selectors import startup_directory
+
+        return startup_directory(query=query, sort="name")
+    models = {
+        "cases": cms.CaseStudyPage,
+        "events": cms.EventPage,
+        "subsidies": cms.SubsidyProgrammePage,
+        "news": cms.NewsPage,
+    }
+    if key in models:
+        return _page_results(models[key], query)
+    return _page_results(None, query, exclude=tuple(models.values()))
