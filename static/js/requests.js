@@ -21,7 +21,7 @@
         link.href = item.url;
         link.textContent = item.title;
         var small = document.createElement("small");
-        small.textContent = "（" + item.municipality + " · " + item.state + "）";
+        small.textContent = "（" + (item.municipality ? item.municipality + " · " : "") + item.state + "）";
         li.appendChild(link);
         li.appendChild(document.createTextNode(" "));
         li.appendChild(small);
