@@ -214,6 +214,10 @@ class Message(TimeStampedModel):
         related_name="+",
         verbose_name=_("deleted by"),
     )
+    # Set by moderators (see the moderation app): the text is kept but shown only to its author
+    # and to moderators.
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
 
     objects = MessageQuerySet.as_manager()
 

@@ -12,7 +12,14 @@ from taggit.managers import TaggableManager
 from portal.community.categories import DXCategory
 from portal.community.models import Municipality, Prefecture, VerificationState
 from portal.core.models import TimeStampedModel
+from portal.core.uploads import Attachment
 from portal.startups.validators import validate_corporate_number
+
+
+def logo_upload_to(instance, filename: str) -> str:
+    """A generated name: the uploader's file name never reaches the file system."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "png"
+    return f"logos/{secrets.token_hex(16)}.{extension}"
 
 
 class StartupQuerySet(models.QuerySet):
@@ -80,6 +87,15 @@ class Startup(TimeStampedModel):
     )
     verification_decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     verification_note = models.TextField(_("reason for rejection"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to=logo_upload_to,
+        blank=True,
+        help_text=_("PNG, JPEG or WebP, up to 2 MB. Shown square."),
+    )
+    # Set by moderators (see the moderation app).
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True, db_index=True)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
 
     objects = StartupQuerySet.as_manager()
 
@@ -306,3 +322,207 @@ class TrackRecord(TimeStampedModel):
 
     def __str__(self):
         return f"{self.startup} × {self.municipality.name} ({self.year})"
+
+
+# --- Proposals -----------------------------------------------------------------------------------
+
+
+class ProposalState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    SHORTLISTED = "shortlisted", _("Shortlisted")
+    SELECTED = "selected", _("Selected")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# A startup has at most one proposal per request in these states (withdrawn or declined ones may
+# be followed by a new one while the request still accepts proposals).
+ACTIVE_PROPOSAL_STATES = (
+    ProposalState.DRAFT,
+    ProposalState.SUBMITTED,
+    ProposalState.SHORTLISTED,
+    ProposalState.SELECTED,
+)
+
+
+class ProposalQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(state__in=ACTIVE_PROPOSAL_STATES)
+
+    def received(self):
+        """Proposals the requesting municipality has received (never drafts)."""
+        return self.exclude(state=ProposalState.DRAFT)
+
+
+class Proposal(TimeStampedModel):
+    """A startup's answer to a support request.
+
+    Everything but the existence of a proposal is private to its audience: the requesting and
+    co-sponsoring municipalities' verified officials, the proposing startup's members and
+    moderators (see the proposal policies).
+    """
+
+    support_request = models.ForeignKey(
+        "community.SupportRequest",
+        on_delete=models.CASCADE,
+        related_name="proposals",
+        verbose_name=_("support request"),
+    )
+    startup = models.ForeignKey(
+        Startup, on_delete=models.CASCADE, related_name="proposals", verbose_name=_("startup")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="proposals",
+        verbose_name=_("author"),
+    )
+    summary = models.CharField(_("summary"), max_length=300)
+    body = models.TextField(_("proposal"), max_length=20000, help_text=_("Markdown is supported."))
+    estimated_cost_yen = models.PositiveBigIntegerField(
+        _("estimated cost (yen)"), null=True, blank=True
+    )
+    timeline = models.CharField(
+        _("timeline"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: 3 months from contract to launch."),
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=16,
+        choices=ProposalState.choices,
+        default=ProposalState.DRAFT,
+        db_index=True,
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, db_index=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decision_message = models.TextField(_("message to the startup"), max_length=2000, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    # Set by moderators (see the moderation app); hidden content is shown only to its author's
+    # side and to moderators.
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True, db_index=True)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["-submitted_at", "-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["support_request", "startup"],
+                condition=models.Q(state__in=["draft", "submitted", "shortlisted", "selected"]),
+                name="proposal_one_active_per_startup",
+            )
+        ]
+        indexes = [models.Index(fields=["support_request", "state"])]
+
+    def __str__(self):
+        return f"{self.startup} → {self.support_request}"
+
+    def get_absolute_url(self):
+        return reverse("startups:proposal_detail", args=[self.pk])
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in ACTIVE_PROPOSAL_STATES
+
+
+class ProposalAttachment(Attachment):
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("proposal")
+    )
+
+    class Meta(Attachment.Meta):
+        verbose_name = _("proposal attachment")
+        verbose_name_plural = _("proposal attachments")
+
+
+class ProposalTransition(models.Model):
+    """One change of a proposal's state: who, when, from, to, and the message sent with it."""
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("proposal")
+    )
+    from_state = models.CharField(max_length=16, choices=ProposalState.choices, blank=True)
+    to_state = models.CharField(max_length=16, choices=ProposalState.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    message = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.proposal_id}: {self.from_state} → {self.to_state}"
+
+
+# --- Alerts --------------------------------------------------------------------------------------
+
+
+class StartupAlert(TimeStampedModel):
+    """A startup's saved search: it is told when a newly published request matches.
+
+    An empty list of categories or prefectures means "any"; keywords are matched against the
+    request's title, summary, body and tags with the Japanese search.
+    """
+
+    startup = models.ForeignKey(
+        Startup, on_delete=models.CASCADE, related_name="alerts", verbose_name=_("startup")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    categories = models.JSONField(_("categories"), default=list, blank=True)
+    prefectures = models.ManyToManyField(
+        Prefecture, blank=True, related_name="+", verbose_name=_("prefectures")
+    )
+    keywords = models.CharField(
+        _("keywords"),
+        max_length=200,
+        blank=True,
+        help_text=_("Separate several keywords with spaces; a request matches any of them."),
+    )
+
+    class Meta:
+        verbose_name = _("alert")
+        verbose_name_plural = _("alerts")
+        ordering = ["startup", "name"]
+
+    def __str__(self):
+        return f"{self.startup}: {self.name}"
+
+
+class StartupAlertDelivery(models.Model):
+    """A request a startup was already told about, so it is told once whatever alerts match."""
+
+    startup = models.ForeignKey(Startup, on_delete=models.CASCADE, related_name="+")
+    support_request = models.ForeignKey(
+        "community.SupportRequest", on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["startup", "support_request"], name="alert_delivery_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.startup_id} ← {self.support_request_id}"

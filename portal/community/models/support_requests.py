@@ -214,6 +214,11 @@ class SupportRequest(index.Indexed, TimeStampedModel):
     outcome_budget_secured = models.BooleanField(_("budget secured"), null=True, blank=True)
     outcome_lessons = models.TextField(_("lessons learned"), max_length=5000, blank=True)
 
+    # Set by moderators (see the moderation app); hidden requests are shown only to their
+    # municipality's officials and to moderators.
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True, db_index=True)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
+
     # The loop with the CMS: the advanced cases this request adopts or builds on, and the
     # subsidy programmes that may fund it.
     linked_case_studies = models.ManyToManyField(
