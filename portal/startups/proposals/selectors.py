@@ -5,6 +5,7 @@ import datetime
 
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
+from django.utils.translation import pgettext_lazy
 
 from portal.community import selectors as request_selectors
 from portal.community.models import JoinState, SupportRequestJoin
@@ -30,6 +31,15 @@ DASHBOARD_STATE_ORDER = (
     ProposalState.WITHDRAWN,
 )
 AWAITING_REVIEW_STATES = (ProposalState.SUBMITTED, ProposalState.SHORTLISTED)
+# How states read in the proposal pages ("Submitted" alone is a date column elsewhere).
+STATE_LABELS = {
+    **{state: state.label for state in ProposalState},
+    ProposalState.SUBMITTED: pgettext_lazy("proposal state", "Submitted"),
+}
+
+
+def state_label(state: str) -> str:
+    return STATE_LABELS.get(state, state)
 
 
 def _accepted_joins():
@@ -141,7 +151,7 @@ def proposals_of_startup(*, startup, now=None):
         )
         groups[proposal.state].append(proposal)
     return [
-        {"state": state, "label": ProposalState(state).label, "proposals": groups[state]}
+        {"state": state, "label": state_label(state), "proposals": groups[state]}
         for state in DASHBOARD_STATE_ORDER
     ]
 

@@ -25,3 +25,9 @@ def proposal_panel(context, support_request):
         "can_propose": can_propose,
         "can_compare": policies.can_compare(user, support_request),
     }
+
+
+@register.filter
+def proposal_state(state: str) -> str:
+    """The label of a proposal state as the proposal pages show it."""
+    return selectors.state_label(state)
