@@ -240,3 +240,38 @@ def test_comparison_query_count_does_not_grow(
 
 
 COMPARE_QUERIES = 15
+
+
+def test_attachments_follow_the_upload_rules(world, client_for):
+    from tests.uploads import EXE_BYTES, upload
+
+    client = client_for(world.users["proposer"])
+    response = client.post(
+        f"/ja/proposals/{world.proposal.pk}/attachments/",
+        {"file": upload("見積書.pdf", EXE_BYTES)},
+    )
+    assert response.status_code == 400
+    assert world.proposal.attachments.count() == 1
+    response = client.post(
+        f"/ja/proposals/{world.proposal.pk}/attachments/{world.attachment.pk}/delete/"
+    )
+    assert response.status_code == 302
+    assert world.proposal.attachments.count() == 0
+
+
+def test_review_list_shows_only_the_officials_requests(world, client_for, other_startup_user):
+    elsewhere = factories.support_request(author=world.users["other_official"], title="塩尻の要請")
+    make_proposal(elsewhere, other_startup_user)
+    make_proposal(world.support_request, other_startup_user, submit=False)  # a draft
+    page = client_for(world.users["official"]).get("/ja/proposals/review/").content.decode()
+    assert world.support_request.title in page
+    assert "塩尻の要請" not in page
+    assert page.count("/ja/proposals/requests/") == 1  # the draft is not listed
+    # The co-sponsor sees it too; the other municipality sees only its own.
+    assert (
+        world.support_request.title
+        in client_for(world.users["co_sponsor"]).get("/ja/proposals/review/").content.decode()
+    )
+    other_page = client_for(world.users["other_official"]).get("/ja/proposals/review/")
+    assert world.support_request.title not in other_page.content.decode()
+    assert "塩尻の要請" in other_page.content.decode()
