@@ -69,7 +69,7 @@ def _days(value):
 
 
 def _funnel_table(stages):
-    headers = [_("Stage"), _("Requests"), _("% of previous stage"), _("% of published")]
+    headers = [_("Funnel stage"), _("Requests"), _("% of previous stage"), _("% of published")]
     rows = [
         [FUNNEL_LABELS[s.key], s.count, _percent(s.rate_from_previous), _percent(s.rate_from_start)]
         for s in stages
