@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from portal.cms.models import EventPage, EventRegistration, RegistrationStatus
 from portal.cocreation.models import Message
@@ -249,15 +249,21 @@ def requests_by_category(*, since=None) -> list[Row]:
 
 def requests_by_prefecture(*, since=None) -> list[Row]:
     """Requests of the period per prefecture of the posting municipality (co-sponsors are not
-    counted again); prefectures with at least one request, most first, then by code."""
+    counted again); prefectures with at least one request, most first, then by code; names in
+    English on English pages."""
+    prefecture = "municipality__prefecture__"
     rows = (
         requests_in_period(since=since)
         .order_by()
-        .values_list("municipality__prefecture__code", "municipality__prefecture__name")
+        .values_list(f"{prefecture}code", f"{prefecture}name", f"{prefecture}name_en")
         .annotate(n=Count("pk"))
-        .order_by("-n", "municipality__prefecture__code")
+        .order_by("-n", f"{prefecture}code")
     )
-    return [Row(key=code, label=name, count=n) for code, name, n in rows]
+    english = translation.get_language() == "en"
+    return [
+        Row(key=code, label=name_en if english else name, count=n)
+        for code, name, name_en, n in rows
+    ]
 
 
 def _month_start(moment) -> datetime.date:

@@ -73,6 +73,9 @@ class AdminDashboardView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, Template
     header_icon = "table"
     template_name = "dashboard/admin.html"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         context = dashboard_context(moderator=True, period_value=self.request.GET.get("period"))
         return super().get_context_data(**context, **kwargs)

@@ -75,7 +75,7 @@ def test_public_page_shows_the_public_figures_to_everyone(client, client_for, us
 
 def test_public_page_renders_charts_with_text_alternatives(client, community):
     content = client.get(PUBLIC).content.decode()
-    assert '<svg class="dash-columns"' in content and 'role="img"' in content
+    assert '<svg class="dash-columns' in content and 'role="img"' in content
     assert '<title id="months-svg-title">' in content
     assert "2026-02: 2" in content  # the chart's description lists every month
     assert "<script" not in content.split("<main", 1)[1]
@@ -193,3 +193,12 @@ def test_query_count_does_not_grow_with_the_data(
         build_events([factories.UserFactory() for _n in range(4)])
     with django_assert_num_queries(small):
         assert http.get(url).status_code == 200
+
+
+def test_footer_links_to_the_public_page(client):
+    assert 'href="/ja/dashboard/"' in client.get("/ja/requests/").content.decode()
+
+
+def test_english_prefecture_csv_uses_english_names(client, community):
+    rows = read_csv(client.get("/en/dashboard/prefectures.csv"))
+    assert rows == [["Prefecture", "Requests"], ["Gunma", "3"], ["Nagano", "2"], ["Kanagawa", "1"]]
