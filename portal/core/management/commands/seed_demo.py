@@ -6,6 +6,7 @@ from portal.accounts import demo as accounts_demo
 from portal.cms import demo as cms_demo
 from portal.cocreation import demo as cocreation_demo
 from portal.community import demo as community_demo
+from portal.dashboard import demo as dashboard_demo
 from portal.notifications import demo as notifications_demo
 from portal.startups import demo as startups_demo
 
@@ -13,6 +14,7 @@ from portal.startups import demo as startups_demo
 SEEDERS = [
     accounts_demo.seed,
     community_demo.seed,
+    dashboard_demo.seed,
     startups_demo.seed,
     cocreation_demo.seed,
     cms_demo.seed,
