@@ -12,7 +12,7 @@ from django.utils import timezone
 from portal.accounts.models import User
 from portal.community.demo import AUTHOR_BY_KEY, _body, _history
 from portal.community.models import RequestState, SupportRequest
-from portal.search.index import index_objects
+from portal.search.index import index_object
 
 # (author key, months ago, title, summary, body parts, category, state, outcome or None)
 # outcome: (adopted, contract route, budget secured, lessons)
@@ -181,12 +181,7 @@ def _create(row, users, now) -> SupportRequest | None:
 def seed(stdout) -> None:
     users = {user.email: user for user in User.objects.filter(email__in=AUTHOR_BY_KEY.values())}
     now = timezone.now()
-    created = [_create(row, users, now) for row in PAST_REQUESTS]
-    pks = [item.pk for item in created if item is not None]
-    index_objects(
-        SupportRequest,
-        SupportRequest.objects.filter(pk__in=pks)
-        .select_related("municipality")
-        .prefetch_related("tags"),
-    )
-    stdout.write(f"Demo dashboard history: {len(pks)} earlier requests created")
+    created = [item for row in PAST_REQUESTS if (item := _create(row, users, now)) is not None]
+    for support_request in created:
+        index_object(support_request)
+    stdout.write(f"Demo dashboard history: {len(created)} earlier requests created")
