@@ -38,7 +38,7 @@ def test_visitor_downloads_a_figure_as_csv(new_context, live_server):
         page.get_by_test_id("csv-categories").click()
     download = download_info.value
     assert download.suggested_filename == "dashboard-categories-all.csv"
-    content = open(download.path(), encoding="utf-8").read()
+    content = download.path().read_text(encoding="utf-8")
     assert content.startswith("\ufeff分野,支援要請数")
 
 
