@@ -3,7 +3,8 @@
 Common rules (every figure below follows them unless its docstring says otherwise):
 
 * A *request* is a published support request (``published_at`` set, so drafts never count;
-  requests withdrawn after publication do) that a moderator has not hidden (``hidden_at`` empty).
+  requests withdrawn after publication do) that a moderator has not hidden (``hidden_at`` empty);
+  public and members-only requests alike, since only counts are shown.
 * A *proposal* is a submitted one (``submitted_at`` set, never a draft) that is not hidden.
 * The *period* filters requests by ``published_at >= since`` (``since=None``: all time).
 * Days are elapsed time divided by 24 hours; months are calendar months in Asia/Tokyo.
