@@ -24,9 +24,13 @@ def dashboard_context(*, moderator: bool, period_value) -> dict:
         "periods": figures.periods(),
         "figures": {figure.slug: figure for figure in shown},
         "data": data,
-        "funnel_labels": figures.FUNNEL_LABELS,
-        "duration_labels": figures.DURATION_LABELS,
-        "funnel_bars": charts.with_bars(data["funnel"]),
+        "funnel_rows": [
+            (stage, figures.FUNNEL_LABELS[stage.key], width)
+            for stage, width in charts.with_bars(data["funnel"])
+        ],
+        "timing_rows": [
+            (duration, figures.DURATION_LABELS[duration.key]) for duration in data["timing"]
+        ],
         "category_bars": charts.with_bars(data["categories"]),
         "prefecture_bars": charts.with_bars(data["prefectures"]),
         "month_chart": charts.month_columns(data["months"]),

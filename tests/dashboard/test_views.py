@@ -202,3 +202,9 @@ def test_footer_links_to_the_public_page(client):
 def test_english_prefecture_csv_uses_english_names(client, community):
     rows = read_csv(client.get("/en/dashboard/prefectures.csv"))
     assert rows == [["Prefecture", "Requests"], ["Gunma", "3"], ["Nagano", "2"], ["Kanagawa", "1"]]
+
+
+def test_funnel_and_timing_rows_are_labelled(client, community):
+    content = client.get(PUBLIC).content.decode()
+    assert "6. ソリューションを採用</th>" in content
+    assert "公開から選定まで</th>" in content
