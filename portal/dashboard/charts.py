@@ -14,11 +14,19 @@ def bar_percent(value, maximum) -> float:
     return round(value * 100 / maximum, 2)
 
 
-def with_bars(rows, *, value=lambda row: row.count):
-    """Pairs each row with its bar length: ``[(row, percent), ...]``."""
+def with_bars(rows):
+    """Pairs each row with its bar length next to the longest: ``[(row, percent), ...]``."""
     rows = list(rows)
-    maximum = max((value(row) for row in rows), default=0)
-    return [(row, bar_percent(value(row), maximum)) for row in rows]
+    maximum = max((row.count for row in rows), default=0)
+    return [(row, bar_percent(row.count, maximum)) for row in rows]
+
+
+def fill_bars(events):
+    """Pairs each event with a bar as long as its fill rate (a full event: 100; no limit: 0)."""
+    return [
+        (event, bar_percent(min(event.confirmed, event.capacity or 0), event.capacity))
+        for event in events
+    ]
 
 
 def nice_step(maximum: int, ticks: int = 4) -> int:

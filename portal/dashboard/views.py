@@ -36,7 +36,7 @@ def dashboard_context(*, moderator: bool, period_value) -> dict:
         "month_chart": charts.month_columns(data["months"]),
     }
     if "events" in data:
-        context["event_bars"] = charts.with_bars(data["events"], value=lambda row: row.confirmed)
+        context["event_bars"] = charts.fill_bars(data["events"])
     return context
 
 

@@ -173,3 +173,8 @@ def test_month_columns_scale_to_a_round_maximum():
     assert chart.columns[1].height == pytest.approx(150 * 7 / 8)
     assert [c.year for c in chart.columns] == ["2026", ""]
     assert charts.bar_percent(1, 4) == 25 and charts.bar_percent(0, 0) == 0
+
+
+def test_event_bars_show_the_fill_rate(community):
+    bars = charts.fill_bars(selectors.event_attendance())
+    assert [width for _event, width in bars] == [100, 0]  # full; no seat limit
