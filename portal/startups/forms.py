@@ -133,3 +133,12 @@ class DirectoryFilterForm(forms.Form):
         self.fields["prefecture"].choices = [("", _("All"))] + [
             (p.code, p.name) for p in prefectures
         ]
+
+
+class RejectStartupForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (sent to the startup's owners and admins)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Say what to correct, e.g. the corporate number or the website."),
+    )

@@ -149,3 +149,28 @@ def track_records_awaiting(*, official):
 def track_record_get_for_official(*, official, pk) -> TrackRecord:
     profile = official.official_profile
     return get_object_or_404(TrackRecord, pk=pk, municipality_id=profile.municipality_id)
+
+
+def pending_startups():
+    """The moderators' verification queue, oldest first, with what they check."""
+    return (
+        Startup.objects.filter(verification_state="pending")
+        .select_related("hq_prefecture")
+        .prefetch_related(
+            Prefetch("members", queryset=StartupMember.objects.select_related("user")),
+            "categories",
+        )
+        .order_by("updated_at", "pk")
+    )
+
+
+def startup_get_for_moderator(*, pk) -> Startup:
+    """Any startup (callers are moderator-gated admin views)."""
+    return get_object_or_404(
+        Startup.objects.select_related("hq_prefecture", "verification_decided_by").prefetch_related(
+            Prefetch("members", queryset=StartupMember.objects.select_related("user")),
+            "categories",
+            "tags",
+        ),
+        pk=pk,
+    )

@@ -326,32 +326,63 @@ def track_record_decide(
     return record
 
 
-@transaction.atomic
-def startup_verify(*, startup: Startup, actor: User) -> Startup:
-    if not actor.is_moderator:
-        raise PermissionDenied(NOT_ALLOWED)
-    startup.verification_state = VerificationState.VERIFIED
-    startup.verification_decided_by = actor
-    startup.verification_decided_at = timezone.now()
-    startup.save()
-    notify(kind="startup_verified", recipients=_managers(startup), target=startup, actor=actor)
-    return startup
+STARTUP_NOT_PENDING = _(
+    "This startup is not waiting for verification (someone may have decided already)."
+)
+STARTUP_REJECTION_REASON_REQUIRED = _(
+    "Tell the startup why, so that it can correct its profile (for example the corporate number)."
+)
 
 
 @transaction.atomic
-def startup_reject(*, startup: Startup, actor: User, reason: str) -> Startup:
+def startup_verification_decide(
+    *, startup: Startup, actor: User, approve: bool, note: str = ""
+) -> Startup:
+    """The one place a moderator verifies or rejects a startup (the queue and any other caller).
+
+    Only pending startups are decided; a rejection needs a reason, which is sent to the owners
+    and admins. Both outcomes record who decided and when, and tell the owners and admins
+    (``startup_verified`` / ``startup_rejected``) after commit.
+    """
     if not actor.is_moderator:
         raise PermissionDenied(NOT_ALLOWED)
-    startup.verification_state = VerificationState.REJECTED
-    startup.verification_decided_by = actor
-    startup.verification_decided_at = timezone.now()
-    startup.verification_note = reason.strip()
-    startup.save()
-    notify(
-        kind="startup_rejected",
-        recipients=_managers(startup),
-        target=startup,
-        actor=actor,
-        context={"reason": startup.verification_note},
+    note = (note or "").strip()
+    if not approve and not note:
+        raise ValidationError({"reason": STARTUP_REJECTION_REASON_REQUIRED}, code="reason_required")
+    locked = Startup.objects.select_for_update().get(pk=startup.pk)
+    if locked.verification_state != VerificationState.PENDING:
+        raise ValidationError(STARTUP_NOT_PENDING, code="not_pending")
+    locked.verification_state = (
+        VerificationState.VERIFIED if approve else VerificationState.REJECTED
     )
-    return startup
+    locked.verification_decided_by = actor
+    locked.verification_decided_at = timezone.now()
+    locked.verification_note = "" if approve else note
+    locked.save(
+        update_fields=[
+            "verification_state",
+            "verification_decided_by",
+            "verification_decided_at",
+            "verification_note",
+            "updated_at",
+        ]
+    )
+    context = {"url": reverse("startups:detail", args=[locked.slug]), "startup_name": locked.name}
+    if not approve:
+        context["reason"] = note
+    notify(
+        kind="startup_verified" if approve else "startup_rejected",
+        recipients=_managers(locked),
+        target=locked,
+        actor=actor,
+        context=context,
+    )
+    return locked
+
+
+def startup_verify(*, startup: Startup, actor: User) -> Startup:
+    return startup_verification_decide(startup=startup, actor=actor, approve=True)
+
+
+def startup_reject(*, startup: Startup, actor: User, reason: str) -> Startup:
+    return startup_verification_decide(startup=startup, actor=actor, approve=False, note=reason)
