@@ -507,6 +507,10 @@ class StartupAlert(TimeStampedModel):
     def __str__(self):
         return f"{self.startup}: {self.name}"
 
+    @property
+    def category_labels(self) -> list[str]:
+        return [DXCategory(code).label for code in self.categories if code in DXCategory.values]
+
 
 class StartupAlertDelivery(models.Model):
     """A request a startup was already told about, so it is told once whatever alerts match."""

@@ -174,3 +174,37 @@ def startup_get_for_moderator(*, pk) -> Startup:
         ),
         pk=pk,
     )
+
+
+def startup_get_for_member(*, user, slug) -> Startup:
+    """The startup `slug` if `user` is one of its members; 403 otherwise (profiles are public)."""
+    from django.core.exceptions import PermissionDenied
+
+    from portal.startups.alerts import NOT_MEMBER
+
+    startup = startup_get_public(slug=slug)
+    if permissions.membership_in(user, startup) is None:
+        raise PermissionDenied(NOT_MEMBER)
+    return startup
+
+
+def alerts_of(*, startup):
+    from portal.startups.models import StartupAlert
+
+    return StartupAlert.objects.filter(startup=startup).prefetch_related("prefectures")
+
+
+def alert_get_for_member(*, startup, pk):
+    """One of `startup`'s alerts (the caller checked membership); 404 for another's alert."""
+    return get_object_or_404(alerts_of(startup=startup).select_related("startup"), pk=pk)
+
+
+def recommended_requests_for_dashboard(*, user, limit: int = 5):
+    """The startup dashboard's slot (``startups/includes/recommended_requests.html``): open
+    requests recommended for the user's startup, or an empty list."""
+    from portal.startups.matching import recommended_requests
+
+    membership = user.startup_membership if user.is_authenticated else None
+    if membership is None:
+        return []
+    return recommended_requests(startup=membership.startup, user=user, limit=limit)

@@ -24,6 +24,7 @@ from portal.startups.models import (
     TrackRecord,
     TrackRecordState,
 )
+from portal.startups.validators import validate_logo
 
 LAST_OWNER = _("A startup must keep at least one owner. Make someone else an owner first.")
 ALREADY_IN_A_STARTUP = _("You already belong to a startup. Leave it before joining another.")
@@ -90,6 +91,21 @@ def startup_create(
     return startup
 
 
+def _replace_logo(startup: Startup, logo) -> None:
+    """None keeps the logo, False removes it, a file (checked by content) replaces it. The old
+    file is deleted once the new state is committed."""
+    if logo is None or (logo is False and not startup.logo):
+        return
+    old_name, storage = startup.logo.name, startup.logo.storage
+    if logo is False:
+        startup.logo = None
+    else:
+        extension = validate_logo(logo)
+        startup.logo.save(f"logo.{extension}", logo, save=False)
+    if old_name:
+        transaction.on_commit(lambda: storage.delete(old_name))
+
+
 @transaction.atomic
 def startup_update_profile(
     *, startup: Startup, actor: User, categories: list[str], tags: list[str], **fields
@@ -97,6 +113,7 @@ def startup_update_profile(
     """Edit the public profile; only owners, admins and moderators."""
     if not permissions.can_edit_profile(actor, startup):
         raise PermissionDenied(NOT_ALLOWED)
+    _replace_logo(startup, fields.pop("logo", None))
     for name, value in fields.items():
         setattr(startup, name, value.strip() if isinstance(value, str) else value)
     if startup.verification_state == VerificationState.REJECTED:
