@@ -317,4 +317,7 @@ def seed(stdout) -> None:
                     "decided_at": now if official else None,
                 },
             )
+    from portal.search.index import index_objects
+
+    index_objects(Startup, Startup.objects.prefetch_related("tags", "categories"))
     stdout.write(f"Demo startups: {Startup.objects.count()}")

@@ -135,6 +135,7 @@ class DirectoryFilterForm(forms.Form):
         label=_("Sort by"),
         required=False,
         choices=[
+            ("", _("Best match (when searching), else name")),
             ("name", _("Name")),
             ("newest", _("Newest")),
             ("track_record", _("Most confirmed track records")),

@@ -1,6 +1,7 @@
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
+from portal.search.selectors import search
 from portal.startups import permissions
 from portal.startups.models import (
     JoinRequestState,
@@ -40,7 +41,7 @@ def join_requests_of(*, user):
 
 
 def startup_directory(
-    *, category="", prefecture="", stage="", verified=False, sort="name", query=""
+    *, category="", prefecture="", stage="", verified=False, sort="", query=""
 ):
     """The public directory: one query for the page plus prefetches, whatever the row count."""
     queryset = Startup.objects.select_related("hq_prefecture").annotate(
@@ -56,11 +57,16 @@ def startup_directory(
         queryset = queryset.filter(stage=stage)
     if verified:
         queryset = queryset.verified()
-    if query:
-        queryset = queryset.filter(
-            Q(name__icontains=query) | Q(summary__icontains=query) | Q(description__icontains=query)
-        )
-    return queryset.order_by(*DIRECTORY_SORTS.get(sort, DIRECTORY_SORTS["name"])).prefetch_related(
+    if query.strip():
+        # The support requests' Japanese search (CJK bigrams); best match first unless another
+        # order was chosen.
+        by_relevance = sort in {"", "relevance"}
+        queryset = search(queryset, query, order_by_relevance=by_relevance)
+        if not by_relevance:
+            queryset = queryset.order_by(*DIRECTORY_SORTS.get(sort, DIRECTORY_SORTS["name"]))
+    else:
+        queryset = queryset.order_by(*DIRECTORY_SORTS.get(sort, DIRECTORY_SORTS["name"]))
+    return queryset.prefetch_related(
         Prefetch("categories", queryset=StartupCategory.objects.order_by("category")), "tags"
     )
 

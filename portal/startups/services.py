@@ -12,6 +12,7 @@ from portal.accounts.models import Role, User
 from portal.accounts.services import user_complete_onboarding
 from portal.community.models import Municipality, Prefecture, VerificationState
 from portal.notifications.services import notify
+from portal.search import index
 from portal.startups import emails, permissions
 from portal.startups.models import (
     JoinRequestState,
@@ -88,6 +89,7 @@ def startup_create(
     StartupMember.objects.create(startup=startup, user=owner, role=MemberRole.OWNER)
     user_complete_onboarding(user=owner, role=Role.STARTUP)
     _forget_membership(owner)
+    index.index_object(startup)
     return startup
 
 
@@ -127,6 +129,8 @@ def startup_update_profile(
         [StartupCategory(startup=startup, category=c) for c in categories if c not in existing]
     )
     startup.tags.set(tags, clear=True)
+    startup.__dict__.pop("_prefetched_objects_cache", None)  # index the new areas and tags
+    index.index_object(startup)
     return startup
 
 

@@ -28,7 +28,7 @@ def directory(request):
         prefecture=filters.get("prefecture", ""),
         stage=filters.get("stage", ""),
         verified=filters.get("verified", False),
-        sort=filters.get("sort") or "name",
+        sort=filters.get("sort") or "",
         query=filters.get("q", ""),
     )
     page = Paginator(startups, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))

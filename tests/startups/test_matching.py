@@ -244,3 +244,20 @@ def test_dashboard_selector_for_the_include(startups):
     )
     assert "避難所の混雑を見える化" in html
     assert recommended_requests_for_dashboard(user=factories.UserFactory()) == []
+
+
+def test_directory_uses_the_japanese_search_on_tags_and_areas(client_for, client):
+    startup = factories.StartupFactory(name="株式会社サーチ", slug="search-co")
+    owner = factories.startup_member(startup, MemberRole.OWNER)
+    client_for(owner).post(
+        reverse("startups:edit", args=["search-co"]),
+        {"name": "株式会社サーチ", "categories": ["disaster"], "tags": "避難所受付"},
+    )
+    client.logout()
+    factories.StartupFactory(name="関係ない株式会社")
+    for query in ("避難所", "防災", "disaster", "ｻｰﾁ"):
+        html = client.get(reverse("startups:directory"), {"q": query}).content.decode()
+        assert "株式会社サーチ" in html, query
+        assert "関係ない株式会社" not in html, query
+    html = client.get(reverse("startups:directory"), {"q": "避難所", "sort": "newest"}).content
+    assert "株式会社サーチ" in html.decode()
