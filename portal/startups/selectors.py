@@ -40,9 +40,7 @@ def join_requests_of(*, user):
     ).select_related("startup")
 
 
-def startup_directory(
-    *, category="", prefecture="", stage="", verified=False, sort="", query=""
-):
+def startup_directory(*, category="", prefecture="", stage="", verified=False, sort="", query=""):
     """The public directory: one query for the page plus prefetches, whatever the row count."""
     queryset = Startup.objects.select_related("hq_prefecture").annotate(
         confirmed_records=Count(

@@ -160,7 +160,9 @@ def test_publishing_tells_each_matching_startup_once(
     assert alerts.alerts_deliver.call(support_request_id=published.pk) == 0
     assert told() == sorted([team["owner"].pk, team["member"].pk])
     note = Notification.objects.filter(kind="request_alert_match").first()
-    assert "避難所運営のデジタル化" in note.title and note.url.endswith(published.get_absolute_url())
+    assert "避難所運営のデジタル化" in note.title and note.url.endswith(
+        published.get_absolute_url()
+    )
     assert "CANARY-BODY" not in note.body + note.body_html + note.summary
 
 
