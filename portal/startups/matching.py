@@ -13,7 +13,8 @@ startup S the score is the sum of
   CJK bigram analysis (``portal.search.analysis``, the one search uses), hiragana-only bigrams
   dropped, and the cosine of the two token sets (shared / sqrt(|R|·|S|)) is scaled to 30.
   R's text is its title, summary, body and tags; S's is its summary, description, tags and the
-  titles of its confirmed track records. It counts as a reason from 3 points.
+  titles of its confirmed track records. It counts as a reason from 6 points (cosine 0.2); the
+  reason shows the longest stretches of the request's text made of shared bigrams.
 
 A pair is recommended only when at least one reason other than region applies. Ties are broken
 by verification (verified first), then by name / publication date, then by primary key.
@@ -31,7 +32,7 @@ from django.utils.translation import gettext as _
 
 from portal.community.categories import DXCategory
 from portal.community.models import SupportRequest
-from portal.search.analysis import normalize, similarity_tokens
+from portal.search.analysis import is_cjk, normalize, runs, similarity_tokens
 from portal.startups.models import Startup, StartupCategory, TrackRecord
 
 CATEGORY_POINTS = 30
@@ -43,9 +44,10 @@ TAGS_COUNTED = 3
 SAME_PREFECTURE_POINTS = 10
 SAME_REGION_POINTS = 5
 TEXT_POINTS = 30
-TEXT_REASON_MIN = 3
+TEXT_REASON_MIN = 6
 TOKEN_LIMIT = 400
 SHARED_TERMS_SHOWN = 5
+HIRAGANA = "".join(chr(c) for c in range(0x3041, 0x30A0))
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class _Profile:
     categories: frozenset
     tags: dict  # normalised name → display name
     tokens: frozenset
+    text: str  # normalised (the request's, to show shared phrases)
     prefecture_id: str | None
     region: str | None
 
@@ -94,6 +97,7 @@ def _startup_profile(startup: Startup) -> _Profile:
         categories=frozenset(c.category for c in startup.categories.all()),
         tags=tags,
         tokens=frozenset(similarity_tokens(text, limit=TOKEN_LIMIT)),
+        text="",
         prefecture_id=prefecture.code if prefecture else None,
         region=prefecture.region if prefecture else None,
     )
@@ -109,6 +113,7 @@ def _request_profile(support_request: SupportRequest) -> _Profile:
         categories=frozenset([support_request.category]),
         tags=tags,
         tokens=frozenset(similarity_tokens(text, limit=TOKEN_LIMIT)),
+        text=normalize(text),
         prefecture_id=prefecture.code,
         region=prefecture.region,
     )
@@ -149,7 +154,8 @@ def score_pair(
                 TAG_POINTS * min(len(shared_tags), TAGS_COUNTED),
             )
         )
-    text_points, shared_terms = _text_similarity(r.tokens, s.tokens)
+    text_points, shared = _text_similarity(r.tokens, s.tokens)
+    shared_terms = shared_phrases(r.text, shared) if text_points >= TEXT_REASON_MIN else []
     if text_points >= TEXT_REASON_MIN:
         reasons.append(
             Reason(
@@ -170,13 +176,41 @@ def score_pair(
     return Match(obj=None, score=sum(reason.points for reason in reasons), reasons=reasons)
 
 
-def _text_similarity(a: frozenset, b: frozenset) -> tuple[int, list[str]]:
+def _text_similarity(a: frozenset, b: frozenset) -> tuple[int, frozenset]:
     if not a or not b:
-        return 0, []
+        return 0, frozenset()
     shared = a & b
-    cosine = len(shared) / math.sqrt(len(a) * len(b))
-    terms = sorted(shared, key=lambda token: (-len(token), token))[:SHARED_TERMS_SHOWN]
-    return round(TEXT_POINTS * cosine), terms
+    return round(TEXT_POINTS * len(shared) / math.sqrt(len(a) * len(b))), shared
+
+
+def shared_phrases(text: str, shared: frozenset) -> list[str]:
+    """Readable stretches of `text` (normalised) whose bigrams are all in `shared`, longest
+    first: 「避難所受付」 rather than 避難 難所 所受 受付. Hiragana at either end is trimmed."""
+    phrases = []
+    for run in runs(text):
+        if not run.cjk:
+            if run.text in shared:
+                phrases.append(run.text)
+            continue
+        start = None
+        for i in range(len(run.text)):
+            inside = i < len(run.text) - 1 and run.text[i : i + 2] in shared
+            if inside and start is None:
+                start = i
+            elif not inside and start is not None:
+                phrases.append(run.text[start : i + 1])
+                start = None
+    readable = []
+    for phrase in phrases:
+        phrase = phrase.strip(HIRAGANA) if is_cjk(phrase[0]) else phrase
+        if len(phrase) >= 2 and phrase not in readable:
+            readable.append(phrase)
+    readable.sort(key=lambda p: (-len(p), text.index(p) if p in text else 0))
+    distinct = []
+    for phrase in readable:
+        if not any(phrase in longer for longer in distinct):
+            distinct.append(phrase)
+    return distinct[:SHARED_TERMS_SHOWN]
 
 
 def _startups_for_matching():

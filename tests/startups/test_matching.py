@@ -261,3 +261,11 @@ def test_directory_uses_the_japanese_search_on_tags_and_areas(client_for, client
         assert "関係ない株式会社" not in html, query
     html = client.get(reverse("startups:directory"), {"q": "避難所", "sort": "newest"}).content
     assert "株式会社サーチ" in html.decode()
+
+
+def test_shared_phrases_are_readable():
+    from portal.search.analysis import index_tokens, normalize
+
+    text = normalize("避難所受付のデジタル化とＱＲコード")
+    shared = frozenset(index_tokens("避難所受付をQRで")) & frozenset(index_tokens(text))
+    assert matching.shared_phrases(text, shared) == ["避難所受付", "qr"]
