@@ -170,7 +170,7 @@ class AlertForm(forms.Form):
     prefectures = forms.MultipleChoiceField(
         label=_("Prefectures"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("None chosen: anywhere in Japan."),
     )
     keywords = forms.CharField(
