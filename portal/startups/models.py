@@ -28,6 +28,9 @@ class StartupQuerySet(models.QuerySet):
         return self.filter(verification_state=VerificationState.VERIFIED)
 
 
+LEGAL_FORMS = ("株式会社", "合同会社", "有限会社", "一般社団法人", "一般財団法人", "（株）", "(株)")
+
+
 class CompanySize(models.TextChoices):
     MICRO = "1-9", _("1–9 employees")
     SMALL = "10-49", _("10–49 employees")
@@ -129,6 +132,16 @@ class Startup(index.Indexed, TimeStampedModel):
     @property
     def is_verified(self) -> bool:
         return self.verification_state == VerificationState.VERIFIED
+
+    @property
+    def initial(self) -> str:
+        """The logo placeholder's letter: the name's first, after a legal form (株式会社...)."""
+        name = self.name.strip()
+        for form in LEGAL_FORMS:
+            if name.startswith(form) and len(name) > len(form):
+                name = name[len(form) :].strip()
+                break
+        return name[:1].upper()
 
     def category_search_text(self) -> str:
         """The solution areas' names in every language, so either finds the startup."""

@@ -102,7 +102,21 @@ def test_without_a_logo_the_initial_is_shown_and_the_verified_badge_everywhere(c
     pending = factories.StartupFactory(name="未認証株式会社", verification_state="pending")
     html = client.get(reverse("startups:directory")).content.decode()
     assert "startup-logo--placeholder" in html
-    assert html.count("認証済み") == 1  # the verified one only
+    assert html.count("badge--verified") == 1  # the verified one only
+    assert "認証済み</span>" in html
     assert "未認証株式会社" in html
     assert "認証済み" in client.get(startup.get_absolute_url()).content.decode()
     assert "認証済み" not in client.get(pending.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "initial"),
+    [
+        ("株式会社防災リンク", "防"),
+        ("アグリセンス合同会社", "ア"),
+        ("rpa town", "R"),
+        ("株式会社", "株"),
+    ],
+)
+def test_placeholder_initial_skips_the_legal_form(name, initial):
+    assert Startup(name=name).initial == initial
