@@ -67,6 +67,9 @@ class QueueView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     def queryset(self):
         raise NotImplementedError
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         page = Paginator(self.queryset(), QUEUE_PAGE_SIZE).get_page(self.request.GET.get("page"))
         return super().get_context_data(page=page, **kwargs)
@@ -75,7 +78,8 @@ class QueueView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
 class DecideView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     """Approve, or reject with a reason (the form's `reason` field).
 
-    Subclasses set `reject_form_class`, `object_name` (the template variable), `queue_url_name`,
+    Subclasses set `reject_form_class`, `object_name` (the template variable), `queue_url_name`
+    and `queue_title` (breadcrumbs),
     and implement `get_object(pk)`, `approve(obj)`, `reject(obj, reason)` (each one service call)
     and `approved_message(obj)` / `rejected_message(obj)`.
     """
@@ -84,6 +88,14 @@ class DecideView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     reject_form_class = None
     object_name = "object"
     queue_url_name = ""
+    queue_title = ""
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.queue_url_name), "label": self.queue_title},
+            {"url": "", "label": self.get_page_title()},
+        ]
 
     def get_object(self, pk):
         raise NotImplementedError

@@ -23,6 +23,7 @@ class StartupDecideView(DecideView):
     template_name = "startups/admin/startup_decide.html"
     reject_form_class = RejectStartupForm
     object_name = "startup"
+    queue_title = StartupQueueView.page_title
     queue_url_name = "startup_verification:queue"
 
     def get_object(self, pk):

@@ -26,6 +26,7 @@ class OfficialDecideView(DecideView):
     template_name = "community/admin/official_decide.html"
     reject_form_class = RejectOfficialForm
     object_name = "profile"
+    queue_title = OfficialQueueView.page_title
     queue_url_name = "official_verification:queue"
 
     def get_object(self, pk):
