@@ -159,24 +159,25 @@ def alerts_notify_for_request(*, support_request: SupportRequest) -> list[int]:
         readers = _readers(startup, support_request)
         if not readers:
             continue
-        try:
-            with transaction.atomic():
-                StartupAlertDelivery.objects.create(
-                    startup=startup, support_request=support_request
-                )
-        except IntegrityError:
-            continue  # already told (a retry, or another worker)
-        notify(
-            kind="request_alert_match",
-            recipients=readers,
-            target=support_request,
-            context={
-                "url": support_request.get_absolute_url(),
-                "request_title": support_request.title,
-                "municipality_name": support_request.municipality.full_name,
-                "proposal_deadline": support_request.proposal_deadline,
-            },
-        )
+        with transaction.atomic():  # the claim is kept only if the notification is written
+            try:
+                with transaction.atomic():
+                    StartupAlertDelivery.objects.create(
+                        startup=startup, support_request=support_request
+                    )
+            except IntegrityError:
+                continue  # already told (a retry, or another worker)
+            notify(
+                kind="request_alert_match",
+                recipients=readers,
+                target=support_request,
+                context={
+                    "url": support_request.get_absolute_url(),
+                    "request_title": support_request.title,
+                    "municipality_name": support_request.municipality.full_name,
+                    "proposal_deadline": support_request.proposal_deadline,
+                },
+            )
         told.append(startup.pk)
     return told
 
