@@ -80,6 +80,8 @@ def test_verify_tells_exactly_the_owners_and_admins(
         Notification.objects.filter(kind="startup_verified").values_list("recipient", flat=True)
     )
     assert recipients == {team["owner"].pk, team["admin"].pk}
+    note = Notification.objects.filter(kind="startup_verified").first()
+    assert note.url.endswith(startup.get_absolute_url()) and "株式会社審査待ち" in note.title
     assert {m.to[0] for m in mail.outbox} == {team["owner"].email, team["admin"].email}
     assert not Notification.objects.exclude(kind="startup_verified").exists()
 
