@@ -63,10 +63,19 @@ def official(code: str = MAEBASHI, **kwargs) -> User:
 class StartupFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Startup
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"株式会社テスト{n}")
     slug = factory.Sequence(lambda n: f"test-startup-{n}")
     verification_state = VerificationState.VERIFIED
+
+    @factory.post_generation
+    def indexed(self, create, extracted, **kwargs):
+        """Indexed for the directory search (tags or categories added later: index again)."""
+        if create and extracted is not False:
+            from portal.search.index import index_object
+
+            index_object(self)
 
 
 class StartupMemberFactory(factory.django.DjangoModelFactory):

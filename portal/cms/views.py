@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET
 from portal.accounts.permissions import NOT_MODERATOR
 from portal.cms import calendar, selectors, services
 from portal.cms.models import RegistrationStatus
+from portal.core.csv import csv_cell
 
 REGISTERED = gettext_lazy("You are registered. A confirmation has been sent by email.")
 WAITLISTED = gettext_lazy(
@@ -95,15 +96,6 @@ def event_attendees(request, event):
     return TemplateResponse(request, "cms/event_attendees.html", context)
 
 
-CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value) -> str:
-    """Neutralise spreadsheet formulas in user-written text (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(CSV_FORMULA_PREFIXES) else text
-
-
 def event_attendees_csv(request, event):
     if denied := _require_moderator(request):
         return denied
@@ -123,9 +115,9 @@ def event_attendees_csv(request, event):
     for row in selectors.event_attendees(event=event):
         writer.writerow(
             [
-                _csv_cell(row.user.display_name),
-                _csv_cell(row.user.email),
-                _csv_cell(selectors.user_affiliation(row.user)),
+                csv_cell(row.user.display_name),
+                csv_cell(row.user.email),
+                csv_cell(selectors.user_affiliation(row.user)),
                 row.get_status_display(),
                 timezone.localtime(row.registered_at).strftime("%Y-%m-%d %H:%M"),
             ]

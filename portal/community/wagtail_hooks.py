@@ -1,31 +1,22 @@
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.base import ViewSet
 
+from portal.community import selectors
 from portal.community.views.admin import OfficialDecideView, OfficialQueueView
+from portal.core.admin_queues import QueueViewSet, moderator_menu_item
 
 
-class ModeratorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_moderator
-
-
-class OfficialVerificationViewSet(ViewSet):
+class OfficialVerificationViewSet(QueueViewSet):
     name = "official_verification"
     url_prefix = "officials"
     icon = "user"
     menu_label = _("Verify officials")
-    add_to_admin_menu = True
     menu_order = 150
-    menu_item_class = ModeratorMenuItem
-
-    def get_urlpatterns(self):
-        return [
-            path("", OfficialQueueView.as_view(), name="queue"),
-            path("<int:pk>/", OfficialDecideView.as_view(), name="decide"),
-        ]
+    menu_item_class = moderator_menu_item(
+        count=lambda: selectors.pending_official_profiles().count()
+    )
+    queue_view = OfficialQueueView
+    decide_view = OfficialDecideView
 
 
 @hooks.register("register_admin_viewset")

@@ -69,7 +69,12 @@ def _days(value):
 
 
 def _funnel_table(stages):
-    headers = [_("Funnel stage"), _("Requests"), _("% of previous stage"), _("% of published")]
+    headers = [
+        _("Funnel stage"),
+        _("Requests"),
+        _("Share of previous stage (%)"),
+        _("Share of published (%)"),
+    ]
     rows = [
         [FUNNEL_LABELS[s.key], s.count, _percent(s.rate_from_previous), _percent(s.rate_from_start)]
         for s in stages

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from portal.cms.views import _csv_cell as csv_cell
-from portal.community.views.admin import ModeratorOnlyMixin
+from portal.core.admin_queues import ModeratorOnlyMixin
+from portal.core.csv import csv_cell
 from portal.dashboard import charts, figures
 
 

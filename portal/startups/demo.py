@@ -178,9 +178,9 @@ STARTUPS = [
         "05",
         "seed",
         "1-9",
-        ["smart_agriculture", "disaster"],
-        ["ドローン", "農薬散布", "被災調査"],
-        "ドローンによる農薬散布と災害時の被災状況調査を提供します。",
+        ["smart_agriculture", "disaster", "transport"],
+        ["ドローン", "農薬散布", "被災調査", "物流"],
+        "ドローンによる農薬散布、災害時の被災状況調査、中山間地域へのドローン配送を提供します。",
         ("drone@example.com", "斎藤 光"),
         True,
     ),
@@ -197,6 +197,37 @@ STARTUPS = [
         True,
     ),
 ]
+
+# The startup the demo data intends for each request (by title): on the demo data, matching must
+# rank it in the request's top three (tests/startups/test_matching_quality.py).
+INTENDED_MATCHES = {
+    "窓口の待ち時間を減らすオンライン申請の拡充": "mirai-gyosei-tech",
+    "AI-OCRとRPAによる給付金事務の自動化": "rpa-town",
+    "庁内生成AI利用ガイドラインと実証": "rpa-town",
+    "テレワークによる地域就労支援ネットワークの構築": "telework-furusato",
+    "ワーケーション受入れのための通信環境整備": "local5g-works",
+    "LPWAを活用した河川水位と土砂災害の監視": "bosai-link",
+    "避難所運営のデジタル化（受付・物資管理）": "bosai-link",
+    "オプトイン型データ連携基盤の活用サービス募集": "machi-data",
+    "基幹業務システム標準化の移行計画策定支援": "hyojunka-support",
+    "ドローン配送による中山間地域の買い物支援": "nouson-drone",
+    "書かない窓口に対応したタブレット受付": "mynumber-plus",
+    "畜産農家向けの牛の体調モニタリング": "agrisense",
+    "小規模自治体向けセキュリティ監視の共同化": "secure-gov",
+    "県内市町村共同のAI議事録作成サービス": "rpa-town",
+    "中山間地域のオンライン診療と服薬指導": "kaigo-connect",
+    "GIGAスクール端末を活用した遠隔合同授業": "edu-cloud-lab",
+    "観光客の周遊データを活用した観光施策": "kanko-dx",
+    "ものづくり企業と連携したローカル5G実証": "local5g-works",
+    "マイナンバーカードを使った図書館・公共施設の利用": "mynumber-plus",
+    "除雪車の位置情報共有システム": "machi-data",
+    "介護認定調査のタブレット化": "kaigo-connect",
+    "公共交通のオンデマンド化と予約システム": "mobility-mura",
+    "職員のテレワーク環境とセキュリティ対策": "telework-furusato",
+    "オープンデータの利活用促進と庁内データ整備": "machi-data",
+    "標的型メール訓練とセキュリティ研修": "secure-gov",
+    "農業用水路の水位遠隔監視": "agrisense",
+}
 
 # startup slug → (municipality code, category, project, year, confirmed)
 TRACK_RECORDS = {
@@ -286,4 +317,7 @@ def seed(stdout) -> None:
                     "decided_at": now if official else None,
                 },
             )
+    from portal.search.index import index_objects
+
+    index_objects(Startup, Startup.objects.prefetch_related("tags", "categories"))
     stdout.write(f"Demo startups: {Startup.objects.count()}")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.community.categories import DXCategory
 from portal.startups.models import CompanySize, MemberRole, Stage
-from portal.startups.validators import validate_corporate_number
+from portal.startups.validators import validate_corporate_number, validate_logo
 
 TAGS_HELP = _("Comma-separated, e.g. ノーコード, 電子申請, LINE")
 
@@ -46,6 +46,12 @@ class StartupProfileForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     tags = forms.CharField(label=_("Tags"), required=False, max_length=500, help_text=TAGS_HELP)
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG, JPEG or WebP, up to 2 MB. Shown square."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
 
     def __init__(self, *args, prefectures, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,6 +68,13 @@ class StartupProfileForm(forms.Form):
 
     def clean_tags(self):
         return parse_tags(self.cleaned_data["tags"])
+
+    def clean_logo(self):
+        """None: keep the current logo; False: remove it (the widget's clear box); else a file."""
+        logo = self.cleaned_data["logo"]
+        if logo:
+            validate_logo(logo)
+        return logo
 
 
 class InviteForm(forms.Form):
@@ -122,6 +135,7 @@ class DirectoryFilterForm(forms.Form):
         label=_("Sort by"),
         required=False,
         choices=[
+            ("", _("Best match (when searching), else name")),
             ("name", _("Name")),
             ("newest", _("Newest")),
             ("track_record", _("Most confirmed track records")),
@@ -133,3 +147,39 @@ class DirectoryFilterForm(forms.Form):
         self.fields["prefecture"].choices = [("", _("All"))] + [
             (p.code, p.name) for p in prefectures
         ]
+
+
+class RejectStartupForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (sent to the startup's owners and admins)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Say what to correct, e.g. the corporate number or the website."),
+    )
+
+
+class AlertForm(forms.Form):
+    name = forms.CharField(label=_("Alert name"), max_length=80)
+    categories = forms.MultipleChoiceField(
+        label=_("Categories"),
+        choices=DXCategory.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None chosen: any category."),
+    )
+    prefectures = forms.MultipleChoiceField(
+        label=_("Prefectures"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None chosen: anywhere in Japan."),
+    )
+    keywords = forms.CharField(
+        label=_("Keywords"),
+        max_length=200,
+        required=False,
+        help_text=_("Separate several keywords with spaces; a request matches any of them."),
+    )
+
+    def __init__(self, *args, prefectures, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["prefectures"].choices = [(p.code, p.name) for p in prefectures]

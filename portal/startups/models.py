@@ -4,7 +4,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
@@ -13,6 +13,7 @@ from portal.community.categories import DXCategory
 from portal.community.models import Municipality, Prefecture, VerificationState
 from portal.core.models import TimeStampedModel
 from portal.core.uploads import Attachment
+from portal.search import index
 from portal.startups.validators import validate_corporate_number
 
 
@@ -25,6 +26,9 @@ def logo_upload_to(instance, filename: str) -> str:
 class StartupQuerySet(models.QuerySet):
     def verified(self):
         return self.filter(verification_state=VerificationState.VERIFIED)
+
+
+LEGAL_FORMS = ("株式会社", "合同会社", "有限会社", "一般社団法人", "一般財団法人", "（株）", "(株)")
 
 
 class CompanySize(models.TextChoices):
@@ -41,7 +45,7 @@ class Stage(models.TextChoices):
     MATURE = "mature", _("Established")
 
 
-class Startup(TimeStampedModel):
+class Startup(index.Indexed, TimeStampedModel):
     """A startup organisation that answers support requests."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -99,6 +103,17 @@ class Startup(TimeStampedModel):
 
     objects = StartupQuerySet.as_manager()
 
+    # The directory uses the same Japanese search as support requests; indexed explicitly by
+    # the services (categories and tags are written after the row), not by a signal.
+    search_auto_update = False
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("summary", boost=2),
+        index.SearchField("description"),
+        index.SearchField("category_search_text"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+    ]
+
     class Meta:
         verbose_name = _("startup")
         verbose_name_plural = _("startups")
@@ -117,6 +132,25 @@ class Startup(TimeStampedModel):
     @property
     def is_verified(self) -> bool:
         return self.verification_state == VerificationState.VERIFIED
+
+    @property
+    def initial(self) -> str:
+        """The logo placeholder's letter: the name's first, after a legal form (株式会社...)."""
+        name = self.name.strip()
+        for form in LEGAL_FORMS:
+            if name.startswith(form) and len(name) > len(form):
+                name = name[len(form) :].strip()
+                break
+        return name[:1].upper()
+
+    def category_search_text(self) -> str:
+        """The solution areas' names in every language, so either finds the startup."""
+        names = []
+        codes = [c.category for c in self.categories.all()]
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                names.extend(str(DXCategory(code).label) for code in codes)
+        return " ".join(dict.fromkeys(names))
 
     def get_absolute_url(self):
         return reverse("startups:detail", args=[self.slug])
@@ -506,6 +540,10 @@ class StartupAlert(TimeStampedModel):
 
     def __str__(self):
         return f"{self.startup}: {self.name}"
+
+    @property
+    def category_labels(self) -> list[str]:
+        return [DXCategory(code).label for code in self.categories if code in DXCategory.values]
 
 
 class StartupAlertDelivery(models.Model):

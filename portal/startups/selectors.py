@@ -1,6 +1,7 @@
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
+from portal.search.selectors import search
 from portal.startups import permissions
 from portal.startups.models import (
     JoinRequestState,
@@ -39,9 +40,7 @@ def join_requests_of(*, user):
     ).select_related("startup")
 
 
-def startup_directory(
-    *, category="", prefecture="", stage="", verified=False, sort="name", query=""
-):
+def startup_directory(*, category="", prefecture="", stage="", verified=False, sort="", query=""):
     """The public directory: one query for the page plus prefetches, whatever the row count."""
     queryset = Startup.objects.select_related("hq_prefecture").annotate(
         confirmed_records=Count(
@@ -56,11 +55,16 @@ def startup_directory(
         queryset = queryset.filter(stage=stage)
     if verified:
         queryset = queryset.verified()
-    if query:
-        queryset = queryset.filter(
-            Q(name__icontains=query) | Q(summary__icontains=query) | Q(description__icontains=query)
-        )
-    return queryset.order_by(*DIRECTORY_SORTS.get(sort, DIRECTORY_SORTS["name"])).prefetch_related(
+    if query.strip():
+        # The support requests' Japanese search (CJK bigrams); best match first unless another
+        # order was chosen.
+        by_relevance = sort in {"", "relevance"}
+        queryset = search(queryset, query, order_by_relevance=by_relevance)
+        if not by_relevance:
+            queryset = queryset.order_by(*DIRECTORY_SORTS.get(sort, DIRECTORY_SORTS["name"]))
+    else:
+        queryset = queryset.order_by(*DIRECTORY_SORTS.get(sort, DIRECTORY_SORTS["name"]))
+    return queryset.prefetch_related(
         Prefetch("categories", queryset=StartupCategory.objects.order_by("category")), "tags"
     )
 
@@ -149,3 +153,62 @@ def track_records_awaiting(*, official):
 def track_record_get_for_official(*, official, pk) -> TrackRecord:
     profile = official.official_profile
     return get_object_or_404(TrackRecord, pk=pk, municipality_id=profile.municipality_id)
+
+
+def pending_startups():
+    """The moderators' verification queue, oldest first, with what they check."""
+    return (
+        Startup.objects.filter(verification_state="pending")
+        .select_related("hq_prefecture")
+        .prefetch_related(
+            Prefetch("members", queryset=StartupMember.objects.select_related("user")),
+            "categories",
+        )
+        .order_by("updated_at", "pk")
+    )
+
+
+def startup_get_for_moderator(*, pk) -> Startup:
+    """Any startup (callers are moderator-gated admin views)."""
+    return get_object_or_404(
+        Startup.objects.select_related("hq_prefecture", "verification_decided_by").prefetch_related(
+            Prefetch("members", queryset=StartupMember.objects.select_related("user")),
+            "categories",
+            "tags",
+        ),
+        pk=pk,
+    )
+
+
+def startup_get_for_member(*, user, slug) -> Startup:
+    """The startup `slug` if `user` is one of its members; 403 otherwise (profiles are public)."""
+    from django.core.exceptions import PermissionDenied
+
+    from portal.startups.alerts import NOT_MEMBER
+
+    startup = startup_get_public(slug=slug)
+    if permissions.membership_in(user, startup) is None:
+        raise PermissionDenied(NOT_MEMBER)
+    return startup
+
+
+def alerts_of(*, startup):
+    from portal.startups.models import StartupAlert
+
+    return StartupAlert.objects.filter(startup=startup).prefetch_related("prefectures")
+
+
+def alert_get_for_member(*, startup, pk):
+    """One of `startup`'s alerts (the caller checked membership); 404 for another's alert."""
+    return get_object_or_404(alerts_of(startup=startup).select_related("startup"), pk=pk)
+
+
+def recommended_requests_for_dashboard(*, user, limit: int = 5):
+    """The startup dashboard's slot (``startups/includes/recommended_requests.html``): open
+    requests recommended for the user's startup, or an empty list."""
+    from portal.startups.matching import recommended_requests
+
+    membership = user.startup_membership if user.is_authenticated else None
+    if membership is None:
+        return []
+    return recommended_requests(startup=membership.startup, user=user, limit=limit)

@@ -12,6 +12,7 @@ from portal.accounts.models import Role, User
 from portal.accounts.services import user_complete_onboarding
 from portal.community.models import Municipality, Prefecture, VerificationState
 from portal.notifications.services import notify
+from portal.search import index
 from portal.startups import emails, permissions
 from portal.startups.models import (
     JoinRequestState,
@@ -24,6 +25,7 @@ from portal.startups.models import (
     TrackRecord,
     TrackRecordState,
 )
+from portal.startups.validators import validate_logo
 
 LAST_OWNER = _("A startup must keep at least one owner. Make someone else an owner first.")
 ALREADY_IN_A_STARTUP = _("You already belong to a startup. Leave it before joining another.")
@@ -87,7 +89,23 @@ def startup_create(
     StartupMember.objects.create(startup=startup, user=owner, role=MemberRole.OWNER)
     user_complete_onboarding(user=owner, role=Role.STARTUP)
     _forget_membership(owner)
+    index.index_object(startup)
     return startup
+
+
+def _replace_logo(startup: Startup, logo) -> None:
+    """None keeps the logo, False removes it, a file (checked by content) replaces it. The old
+    file is deleted once the new state is committed."""
+    if logo is None or (logo is False and not startup.logo):
+        return
+    old_name, storage = startup.logo.name, startup.logo.storage
+    if logo is False:
+        startup.logo = None
+    else:
+        extension = validate_logo(logo)
+        startup.logo.save(f"logo.{extension}", logo, save=False)
+    if old_name:
+        transaction.on_commit(lambda: storage.delete(old_name))
 
 
 @transaction.atomic
@@ -97,6 +115,7 @@ def startup_update_profile(
     """Edit the public profile; only owners, admins and moderators."""
     if not permissions.can_edit_profile(actor, startup):
         raise PermissionDenied(NOT_ALLOWED)
+    _replace_logo(startup, fields.pop("logo", None))
     for name, value in fields.items():
         setattr(startup, name, value.strip() if isinstance(value, str) else value)
     if startup.verification_state == VerificationState.REJECTED:
@@ -110,6 +129,8 @@ def startup_update_profile(
         [StartupCategory(startup=startup, category=c) for c in categories if c not in existing]
     )
     startup.tags.set(tags, clear=True)
+    startup.__dict__.pop("_prefetched_objects_cache", None)  # index the new areas and tags
+    index.index_object(startup)
     return startup
 
 
@@ -326,32 +347,63 @@ def track_record_decide(
     return record
 
 
-@transaction.atomic
-def startup_verify(*, startup: Startup, actor: User) -> Startup:
-    if not actor.is_moderator:
-        raise PermissionDenied(NOT_ALLOWED)
-    startup.verification_state = VerificationState.VERIFIED
-    startup.verification_decided_by = actor
-    startup.verification_decided_at = timezone.now()
-    startup.save()
-    notify(kind="startup_verified", recipients=_managers(startup), target=startup, actor=actor)
-    return startup
+STARTUP_NOT_PENDING = _(
+    "This startup is not waiting for verification (someone may have decided already)."
+)
+STARTUP_REJECTION_REASON_REQUIRED = _(
+    "Tell the startup why, so that it can correct its profile (for example the corporate number)."
+)
 
 
 @transaction.atomic
-def startup_reject(*, startup: Startup, actor: User, reason: str) -> Startup:
+def startup_verification_decide(
+    *, startup: Startup, actor: User, approve: bool, note: str = ""
+) -> Startup:
+    """The one place a moderator verifies or rejects a startup (the queue and any other caller).
+
+    Only pending startups are decided; a rejection needs a reason, which is sent to the owners
+    and admins. Both outcomes record who decided and when, and tell the owners and admins
+    (``startup_verified`` / ``startup_rejected``) after commit.
+    """
     if not actor.is_moderator:
         raise PermissionDenied(NOT_ALLOWED)
-    startup.verification_state = VerificationState.REJECTED
-    startup.verification_decided_by = actor
-    startup.verification_decided_at = timezone.now()
-    startup.verification_note = reason.strip()
-    startup.save()
-    notify(
-        kind="startup_rejected",
-        recipients=_managers(startup),
-        target=startup,
-        actor=actor,
-        context={"reason": startup.verification_note},
+    note = (note or "").strip()
+    if not approve and not note:
+        raise ValidationError({"reason": STARTUP_REJECTION_REASON_REQUIRED}, code="reason_required")
+    locked = Startup.objects.select_for_update().get(pk=startup.pk)
+    if locked.verification_state != VerificationState.PENDING:
+        raise ValidationError(STARTUP_NOT_PENDING, code="not_pending")
+    locked.verification_state = (
+        VerificationState.VERIFIED if approve else VerificationState.REJECTED
     )
-    return startup
+    locked.verification_decided_by = actor
+    locked.verification_decided_at = timezone.now()
+    locked.verification_note = "" if approve else note
+    locked.save(
+        update_fields=[
+            "verification_state",
+            "verification_decided_by",
+            "verification_decided_at",
+            "verification_note",
+            "updated_at",
+        ]
+    )
+    context = {"url": reverse("startups:detail", args=[locked.slug]), "startup_name": locked.name}
+    if not approve:
+        context["reason"] = note
+    notify(
+        kind="startup_verified" if approve else "startup_rejected",
+        recipients=_managers(locked),
+        target=locked,
+        actor=actor,
+        context=context,
+    )
+    return locked
+
+
+def startup_verify(*, startup: Startup, actor: User) -> Startup:
+    return startup_verification_decide(startup=startup, actor=actor, approve=True)
+
+
+def startup_reject(*, startup: Startup, actor: User, reason: str) -> Startup:
+    return startup_verification_decide(startup=startup, actor=actor, approve=False, note=reason)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal.startups import views
+from portal.startups import views, views_matching
 from portal.startups.proposals.urls import urlpatterns as proposal_urlpatterns
 
 app_name = "startups"
@@ -11,6 +11,17 @@ urlpatterns = [
     path("startups/<slug:slug>/", views.startup_detail, name="detail"),
     path("startups/<slug:slug>/edit/", views.startup_edit, name="edit"),
     path("startups/<slug:slug>/members/", views.members, name="members"),
+    path("startups/<slug:slug>/recommended/", views_matching.recommended, name="recommended"),
+    path("startups/<slug:slug>/alerts/", views_matching.alert_list, name="alerts"),
+    path("startups/<slug:slug>/alerts/new/", views_matching.alert_edit, name="alert_new"),
+    path(
+        "startups/<slug:slug>/alerts/<int:pk>/edit/", views_matching.alert_edit, name="alert_edit"
+    ),
+    path(
+        "startups/<slug:slug>/alerts/<int:pk>/delete/",
+        views_matching.alert_delete,
+        name="alert_delete",
+    ),
     path("startups/<slug:slug>/members/invite/", views.member_invite, name="member_invite"),
     path(
         "startups/<slug:slug>/members/<int:pk>/role/", views.member_change_role, name="member_role"

@@ -24,3 +24,46 @@ def is_valid_corporate_number(value: str) -> bool:
 def validate_corporate_number(value: str) -> None:
     if not is_valid_corporate_number(value):
         raise ValidationError(CORPORATE_NUMBER_INVALID, code="invalid_corporate_number")
+
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_INVALID = _(
+    "The logo must be a PNG, JPEG or WebP image (SVG is not accepted); the content decides, "
+    "not the file name."
+)
+LOGO_TOO_LARGE = _("The logo is too large (%(size)s). It can be at most 2 MB.")
+LOGO_MAX_PIXELS = 5000 * 5000
+
+
+def validate_logo(upload) -> str:
+    """Check a logo upload by its content; returns the detected extension.
+
+    The signature must be PNG, JPEG or WebP (so SVG, HTML or a renamed PDF fail) and Pillow
+    must be able to read the whole image (a valid header followed by garbage fails too).
+    """
+    from django.template.defaultfilters import filesizeformat
+    from PIL import Image
+
+    from portal.core.uploads import detect_type
+
+    size = upload.size or 0
+    if size > LOGO_MAX_BYTES:
+        raise ValidationError(
+            LOGO_TOO_LARGE, code="too_large", params={"size": filesizeformat(size)}
+        )
+    allowed = detect_type(upload) if size else None
+    if allowed is None or allowed.extension not in {"png", "jpg", "webp"}:
+        raise ValidationError(LOGO_INVALID, code="invalid_logo")
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            if image.width * image.height > LOGO_MAX_PIXELS:
+                raise ValidationError(LOGO_INVALID, code="invalid_logo")
+            image.load()
+    except ValidationError:
+        raise
+    except Exception as error:  # Pillow raises many kinds for broken files
+        raise ValidationError(LOGO_INVALID, code="invalid_logo") from error
+    finally:
+        upload.seek(0)
+    return allowed.extension

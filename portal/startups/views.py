@@ -28,7 +28,7 @@ def directory(request):
         prefecture=filters.get("prefecture", ""),
         stage=filters.get("stage", ""),
         verified=filters.get("verified", False),
-        sort=filters.get("sort") or "name",
+        sort=filters.get("sort") or "",
         query=filters.get("q", ""),
     )
     page = Paginator(startups, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -59,6 +59,7 @@ def startup_edit(request, slug):
     startup = selectors.startup_get_for_manager(user=request.user, slug=slug)
     form = forms.StartupProfileForm(
         request.POST or None,
+        request.FILES or None,
         initial=_profile_initial(startup),
         prefectures=community_selectors.prefecture_list(),
     )
@@ -97,6 +98,7 @@ def _profile_initial(startup) -> dict:
         "founded_year": startup.founded_year,
         "categories": [c.category for c in startup.categories.all()],
         "tags": ", ".join(tag.name for tag in startup.tags.all()),
+        "logo": startup.logo,
     }
 
 

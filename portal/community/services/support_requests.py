@@ -173,7 +173,18 @@ def support_request_publish(*, support_request: SupportRequest, actor: User) -> 
     )
     _check_dates(support_request, publishing=True)
     support_request.published_at = timezone.now()
-    return _save(support_request)
+    support_request = _save(support_request)
+    _enqueue_alerts(support_request.pk)
+    return support_request
+
+
+def _enqueue_alerts(support_request_id: int) -> None:
+    """Startups' alerts run in the background once the publication is committed."""
+    from portal.startups.alerts import alerts_deliver
+
+    transaction.on_commit(
+        lambda: alerts_deliver.enqueue(support_request_id=support_request_id), robust=True
+    )
 
 
 @transaction.atomic

@@ -122,8 +122,21 @@ def _detail_context(request, support_request, **extra):
         "attachment_form": AttachmentForm(),
         "can_make_case_study": support_request.state == RequestState.COMPLETED
         and services.loop.can_make_case_study(user, support_request),
+        "recommended_startups": _recommended_startups(user, support_request),
         **extra,
     }
+
+
+def _recommended_startups(user, support_request):
+    """おすすめのスタートアップ: for the requesting officials and moderators, while open."""
+    from portal.startups.matching import recommended_startups
+
+    if support_request.state != RequestState.OPEN or not (
+        policies.is_requester(user, support_request)
+        or (user.is_authenticated and user.is_moderator)
+    ):
+        return None
+    return recommended_startups(support_request=support_request, limit=5)
 
 
 @require_GET

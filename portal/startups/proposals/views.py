@@ -18,6 +18,7 @@ from portal.accounts.permissions import (
 from portal.core.forms import add_service_errors
 from portal.core.uploads import attachment_response
 from portal.startups.proposals import forms, policies, selectors, services
+from portal.startups.selectors import recommended_requests_for_dashboard
 
 REVIEW_PAGE_SIZE = 25
 DECISIONS = ("shortlist", "decline", "select")
@@ -42,6 +43,7 @@ def dashboard(request):
         "startup": startup,
         "groups": groups,
         "has_proposals": any(group["proposals"] for group in groups),
+        "recommended_requests": recommended_requests_for_dashboard(user=request.user),
     }
     return render(request, "startups/proposals/dashboard.html", context)
 

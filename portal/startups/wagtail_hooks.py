@@ -1,0 +1,22 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from portal.core.admin_queues import QueueViewSet, moderator_menu_item
+from portal.startups import selectors
+from portal.startups.admin_views import StartupDecideView, StartupQueueView
+
+
+class StartupVerificationViewSet(QueueViewSet):
+    name = "startup_verification"
+    url_prefix = "startup-verification"
+    icon = "group"
+    menu_label = _("Verify startups")
+    menu_order = 151
+    menu_item_class = moderator_menu_item(count=lambda: selectors.pending_startups().count())
+    queue_view = StartupQueueView
+    decide_view = StartupDecideView
+
+
+@hooks.register("register_admin_viewset")
+def register_startup_verification():
+    return StartupVerificationViewSet()
