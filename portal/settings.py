@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "portal.cocreation",
     "portal.notifications",
     "portal.cms",
+    "portal.moderation",
     # Django
     "daphne",
     "django.contrib.admin",

@@ -18,8 +18,10 @@ class OfficialVerificationViewSet(ViewSet):
     icon = "user"
     menu_label = _("Verify officials")
     add_to_admin_menu = True
-    menu_order = 150
+    menu_order = 10
     menu_item_class = ModeratorMenuItem
+    # Listed in the "Moderation" menu group (portal.moderation.wagtail_hooks).
+    menu_hook = "register_moderation_menu_item"
 
     def get_urlpatterns(self):
         return [

@@ -6,6 +6,7 @@ from portal.accounts import demo as accounts_demo
 from portal.cms import demo as cms_demo
 from portal.cocreation import demo as cocreation_demo
 from portal.community import demo as community_demo
+from portal.moderation import demo as moderation_demo
 from portal.notifications import demo as notifications_demo
 from portal.startups import demo as startups_demo
 
@@ -17,6 +18,7 @@ SEEDERS = [
     cocreation_demo.seed,
     cms_demo.seed,
     notifications_demo.seed,
+    moderation_demo.seed,
 ]
 
 
