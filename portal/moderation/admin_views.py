@@ -64,8 +64,9 @@ class TargetView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         )
         kwargs.setdefault("reason_form", ReasonForm())
         user = target if kind.key == "user" else actions._author_of(target)
+        kwargs.pop("kind", None)
         return super().get_context_data(
-            kind=kind,
+            spec=kind,
             target=target,
             target_label=kind.describe(target),
             target_url=target.get_absolute_url() if hasattr(target, "get_absolute_url") else "",
