@@ -47,6 +47,7 @@ class ModerationViewSet(ViewSet):
 
 class ModerationGroup(ViewSetGroup):
     menu_label = _("Moderation")
+    menu_name = "moderation"
     menu_icon = "warning"
     menu_order = 140
     items = (ModerationViewSet,)

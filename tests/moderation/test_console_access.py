@@ -82,7 +82,9 @@ def test_a_moderator_without_mfa_is_sent_to_set_it_up(client_for, moderator, rep
         response = client.get(url)
         assert response.status_code == 302 and "/2fa/totp/activate/" in response["Location"], url
     before = _state(reported)
-    response = client.post(f"/admin/moderation/support_request/{reported.pk}/hide/", {"reason": "x"})
+    response = client.post(
+        f"/admin/moderation/support_request/{reported.pk}/hide/", {"reason": "x"}
+    )
     assert response.status_code == 302 and "/2fa/totp/activate/" in response["Location"]
     assert _state(reported) == before
 

@@ -53,7 +53,9 @@ def test_one_report_per_user_and_target_with_a_friendly_message(client_for, memb
     assert 'data-testid="already-reported"' in again.content.decode()
     response = client.post(url, {"reason": "harassment", "comment": "もう一度"})
     assert response.status_code == 200
-    assert "既に報告" in response.content.decode() or "already reported" in response.content.decode()
+    assert (
+        "既に報告" in response.content.decode() or "already reported" in response.content.decode()
+    )
     assert Report.objects.count() == 1
 
 
@@ -118,7 +120,10 @@ def test_startup_profiles_and_users_can_be_reported(client_for, member, startup_
     assert 'data-testid="report-link"' in page.content.decode()
     client = client_for(member)
     assert client.post(report_url("startup", startup.pk), {"reason": "other"}).status_code == 302
-    assert client.post(report_url("user", startup_user.pk), {"reason": "harassment"}).status_code == 302
+    assert (
+        client.post(report_url("user", startup_user.pk), {"reason": "harassment"}).status_code
+        == 302
+    )
     assert set(Report.objects.values_list("kind", flat=True)) == {"startup", "user"}
 
 
