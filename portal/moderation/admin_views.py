@@ -200,7 +200,7 @@ def _audit_csv_lines(entries):
         [
             _("At (JST)"),
             _("Moderator"),
-            _("Action"),
+            _("Moderator action"),
             _("Target type"),
             _("Target id"),
             _("Target"),

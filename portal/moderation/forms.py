@@ -35,7 +35,7 @@ class QueueFilterForm(forms.Form):
         label=_("Reason"), required=False, choices=[("", _("All reasons")), *ReportReason.choices]
     )
     sort = forms.ChoiceField(
-        label=_("Sort"),
+        label=_("Sort order"),
         required=False,
         choices=[("newest", _("Newest first")), ("most", _("Most reported first"))],
     )
@@ -47,15 +47,15 @@ class QueueFilterForm(forms.Form):
 
 class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(
-        label=_("Action"), required=False, choices=[("", _("All actions")), *AuditAction.choices]
+        label=_("Moderator action"), required=False, choices=[("", _("All actions")), *AuditAction.choices]
     )
     actor = forms.CharField(label=_("Moderator (email)"), required=False, max_length=254)
     target_kind = forms.ChoiceField(label=_("Target kind"), required=False)
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def __init__(self, *args, **kwargs):

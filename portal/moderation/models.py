@@ -52,7 +52,7 @@ class Report(TimeStampedModel):
     reason = models.CharField(_("reason"), max_length=32, choices=ReportReason.choices)
     comment = models.TextField(_("comment"), max_length=2000, blank=True)
     status = models.CharField(
-        _("status"),
+        _("report status"),
         max_length=16,
         choices=ReportStatus.choices,
         default=ReportStatus.OPEN,

@@ -179,7 +179,7 @@ def register_builtin_kinds() -> None:
     register(
         ReportableKind(
             "user",
-            _("User"),
+            _("User account"),
             "accounts.User",
             can_see=_user_can_see,
             authors=lambda obj: [obj],

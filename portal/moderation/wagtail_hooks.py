@@ -25,7 +25,7 @@ class ModerationViewSet(ViewSet):
     name = "moderation_admin"
     url_prefix = "moderation"
     icon = "warning"
-    menu_label = _("Reports")
+    menu_label = _("User reports")
     menu_item_class = ModeratorMenuItem
     menu_order = 1
 
@@ -62,7 +62,7 @@ def register_moderation():
 @hooks.register(MODERATION_MENU_HOOK)
 def register_users_menu_item():
     return ModeratorMenuItem(
-        _("Users"), reverse("moderation_admin:users"), icon_name="user", order=50
+        _("Accounts"), reverse("moderation_admin:users"), icon_name="user", order=50
     )
 
 
