@@ -47,7 +47,9 @@ class QueueFilterForm(forms.Form):
 
 class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(
-        label=_("Moderator action"), required=False, choices=[("", _("All actions")), *AuditAction.choices]
+        label=_("Moderator action"),
+        required=False,
+        choices=[("", _("All actions")), *AuditAction.choices],
     )
     actor = forms.CharField(label=_("Moderator (email)"), required=False, max_length=254)
     target_kind = forms.ChoiceField(label=_("Target kind"), required=False)

@@ -148,3 +148,10 @@ def test_reporters_are_told_once_when_the_report_is_handled(
     with django_capture_on_commit_callbacks(execute=True):
         services.content_restore(target=support_request, moderator=moderator, reason="誤りでした")
     assert Notification.objects.filter(kind="report_handled").count() == 2
+
+
+def test_channel_members_page_links_to_reporting_a_user(client_for, official, startup_user):
+    channel = make_channel(owner=official, members=[startup_user])
+    page = client_for(startup_user).get(f"/ja/channels/{channel.pk}/members/").content.decode()
+    assert f"/ja/report/user/{official.pk}/" in page
+    assert f"/ja/report/user/{startup_user.pk}/" not in page
