@@ -131,7 +131,7 @@ def reports_of_target(*, target):
 
 
 def open_report_target_count() -> int:
-    return Report.objects.open().values("kind", "target_id").distinct().count()
+    return Report.objects.open().order_by().values("kind", "target_id").distinct().count()
 
 
 def waiting_counts() -> dict:
