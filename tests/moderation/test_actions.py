@@ -296,3 +296,27 @@ def test_editors_do_not_see_the_panel(client_for):
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     page = client_for(editor).get("/admin/").content.decode()
     assert "moderation-waiting" not in page
+
+
+def test_target_pages_of_every_kind_show_the_item_and_its_actions(
+    admin_client, official, startup_user, member
+):
+    from portal.cocreation import services as chat
+    from tests.moderation.conftest import make_channel
+
+    channel = make_channel(owner=official, members=[startup_user])
+    message, _ = chat.message_post(
+        channel_id=channel.pk, author=startup_user, body="営業のご案内です", client_id="kind-000001"
+    )
+    startup = startup_user.startup_membership.startup
+    services.report_create(reporter=official, target=message, reason="spam", comment="宣伝です")
+    expectations = {
+        f"{BASE}message/{message.pk}/": ["営業のご案内です", "宣伝です", "/hide/", "/suspend/"],
+        f"{BASE}startup/{startup.pk}/": [startup.name, "/hide/", "/revoke_startup/"],
+        f"{BASE}user/{official.pk}/": [official.email, "/warn/", "/revoke_official/"],
+    }
+    for url, expected in expectations.items():
+        page = admin_client.get(url).content.decode()
+        for text in expected:
+            assert text in page, (url, text)
+    assert admin_client.get(f"{BASE}message/999999/").status_code in {302, 404}
