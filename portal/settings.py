@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "portal.notifications",
     "portal.dashboard",
     "portal.cms",
+    "portal.moderation",
     # Django
     "daphne",
     "django.contrib.admin",

@@ -129,7 +129,8 @@ class CaseStudyFilter(django_filters.FilterSet):
         ]
         fields["prefecture"].extra["choices"] = list(Prefecture.objects.values_list("code", "name"))
         fields["partner"].extra["choices"] = list(
-            Startup.objects.filter(case_study_links__page__live=True)
+            Startup.objects.not_hidden()
+            .filter(case_study_links__page__live=True)
             .values_list("slug", "name")
             .distinct()
             .order_by("name")

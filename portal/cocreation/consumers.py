@@ -83,12 +83,12 @@ def _post(**kwargs) -> dict:
     return getattr(message, "payload", None) or events.message_payload(message)
 
 
-def _sync(*, channel_id: int, after_seq: int, since) -> tuple[list, list, bool]:
-    messages = selectors.messages_after(channel_id=channel_id, after_seq=after_seq)
+def _sync(*, channel_id: int, after_seq: int, since, viewer) -> tuple[list, list, bool]:
+    messages = selectors.messages_after(channel_id=channel_id, after_seq=after_seq, viewer=viewer)
     changed = []
     if since is not None:
         changed = selectors.messages_changed_since(
-            channel_id=channel_id, up_to_seq=after_seq, since=since
+            channel_id=channel_id, up_to_seq=after_seq, since=since, viewer=viewer
         )
     has_more = len(messages) == selectors.SYNC_BATCH
     # "replayed" tells clients these are catch-up copies, not news (no announcement needed).
@@ -254,7 +254,7 @@ class ChannelConsumer(AsyncWebsocketConsumer):
         since = parse_datetime(since) if isinstance(since, str) else None
         server_time = timezone.now()
         messages, changed, has_more = await db_call(_sync)(
-            channel_id=self.channel_id, after_seq=after_seq, since=since
+            channel_id=self.channel_id, after_seq=after_seq, since=since, viewer=self.user
         )
         for payload in messages + changed:
             await self.send_json(payload)

@@ -46,31 +46,42 @@ def _reply_payload(message) -> dict | None:
     parent = message.reply_to
     if parent is None:
         return None
-    excerpt = "" if parent.is_deleted else Truncator(parent.body).chars(REPLY_EXCERPT_CHARS)
+    # The parent is never annotated for the viewer: a hidden parent is masked for everyone.
+    masked = parent.is_deleted or parent.is_hidden
+    excerpt = "" if masked else Truncator(parent.body).chars(REPLY_EXCERPT_CHARS)
     return {
         "seq": parent.seq,
         "author": _person(parent.author),
         "excerpt": excerpt,
         "deleted": parent.is_deleted,
+        "hidden": parent.is_hidden,
     }
 
 
 def message_payload(message, frame_type: str = "message") -> dict:
-    """The JSON a client receives for one message (live, in `sync` answers and on updates)."""
+    """The JSON a client receives for one message (live, in `sync` answers and on updates).
+
+    A message hidden by a moderator goes out without its text ("masked") unless it was loaded
+    for a viewer who may read it (`MessageQuerySet.for_viewer`); live broadcasts reach every
+    member at once, so they always carry the masked form.
+    """
     deleted = message.is_deleted
+    withheld = deleted or message.is_masked
     return {
         "type": frame_type,
         "channel": message.channel_id,
         "seq": message.seq,
         "client_id": message.client_id,
         "author": _person(message.author),
-        "body": "" if deleted else message.body,
-        "body_html": "" if deleted else str(render_markdown_lite(message.body)),
+        "body": "" if withheld else message.body,
+        "body_html": "" if withheld else str(render_markdown_lite(message.body)),
         "reply_to": _reply_payload(message),
         "created_at": message.created_at.isoformat(),
         "edited_at": message.edited_at.isoformat() if message.edited_at else None,
         "updated_at": message.updated_at.isoformat(),
         "deleted": deleted,
+        "hidden": message.is_hidden,
+        "masked": message.is_masked and not deleted,
     }
 
 

@@ -174,6 +174,27 @@ class MessageQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(deleted_at__isnull=True)
 
+    def for_viewer(self, user):
+        """Marks the hidden messages `user` may still read: their own, or all for moderators.
+
+        Without this, every hidden message is masked (`Message.is_masked`): default-deny.
+        """
+        if user is None or not user.is_authenticated:
+            return self
+        if user.is_moderator:
+            return self.annotate(hidden_readable=models.Value(True))
+        return self.annotate(
+            hidden_readable=models.ExpressionWrapper(
+                Q(author_id=user.pk), output_field=models.BooleanField()
+            )
+        )
+
+    def searchable_by(self, user):
+        """Messages whose text `user` may search: hidden ones only for their author/moderators."""
+        if user.is_authenticated and user.is_moderator:
+            return self
+        return self.filter(Q(hidden_at__isnull=True) | Q(author_id=user.pk))
+
     def with_people(self):
         return self.select_related("author", "reply_to", "reply_to__author")
 
@@ -239,6 +260,15 @@ class Message(TimeStampedModel):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+    @property
+    def is_masked(self) -> bool:
+        """Hidden by a moderator and not readable by the viewer (see `for_viewer`)."""
+        return self.hidden_at is not None and not getattr(self, "hidden_readable", False)
 
     def get_absolute_url(self):
         return reverse("cocreation:channel_detail", args=[self.channel_id]) + (

@@ -237,46 +237,52 @@ def active_member_users(*, channel_id: int):
 # --- Messages ------------------------------------------------------------------------------
 
 
-def _messages(channel_id: int):
-    return Message.objects.filter(channel_id=channel_id).with_people()
+def _messages(channel_id: int, viewer=None):
+    """A channel's messages; hidden ones are masked unless `viewer` may read them."""
+    return Message.objects.filter(channel_id=channel_id).with_people().for_viewer(viewer)
 
 
-def messages_before(*, channel_id: int, before_seq: int | None = None, limit: int = PAGE_SIZE):
+def messages_before(
+    *, channel_id: int, before_seq: int | None = None, limit: int = PAGE_SIZE, viewer=None
+):
     """Up to `limit` messages older than `before_seq` (or the newest), oldest first."""
-    queryset = _messages(channel_id)
+    queryset = _messages(channel_id, viewer)
     if before_seq is not None:
         queryset = queryset.filter(seq__lt=before_seq)
     return list(reversed(queryset.order_by("-seq")[: min(limit, MAX_WINDOW)]))
 
 
-def messages_around(*, channel_id: int, seq: int, limit: int = PAGE_SIZE):
+def messages_around(*, channel_id: int, seq: int, limit: int = PAGE_SIZE, viewer=None):
     """The messages around `seq` (for search results and links), oldest first."""
     start = max(seq - limit // 2, 1)
-    return list(_messages(channel_id).filter(seq__gte=start).order_by("seq")[:limit])
+    return list(_messages(channel_id, viewer).filter(seq__gte=start).order_by("seq")[:limit])
 
 
-def messages_after(*, channel_id: int, after_seq: int, limit: int = SYNC_BATCH):
+def messages_after(*, channel_id: int, after_seq: int, limit: int = SYNC_BATCH, viewer=None):
     """What a client missed: messages with seq > after_seq, in order, at most `limit`."""
-    return list(_messages(channel_id).filter(seq__gt=after_seq).order_by("seq")[:limit])
+    return list(_messages(channel_id, viewer).filter(seq__gt=after_seq).order_by("seq")[:limit])
 
 
-def messages_changed_since(*, channel_id: int, up_to_seq: int, since, limit: int = SYNC_BATCH):
-    """Messages the client already has (seq ≤ up_to_seq) that were edited or deleted since."""
+def messages_changed_since(
+    *, channel_id: int, up_to_seq: int, since, limit: int = SYNC_BATCH, viewer=None
+):
+    """Messages the client already has (seq ≤ up_to_seq) that were edited, deleted or hidden
+    since."""
     return list(
-        _messages(channel_id)
+        _messages(channel_id, viewer)
         .filter(seq__lte=up_to_seq, updated_at__gt=since)
-        .exclude(edited_at__isnull=True, deleted_at__isnull=True)
+        .exclude(edited_at__isnull=True, deleted_at__isnull=True, hidden_at__isnull=True)
         .order_by("updated_at")[:limit]
     )
 
 
-def message_in(*, channel_id: int, seq: int | None) -> Message | None:
+def message_in(*, channel_id: int, seq: int | None, viewer=None) -> Message | None:
     if seq is None:
         return None
-    return _messages(channel_id).filter(seq=seq).first()
+    return _messages(channel_id, viewer).filter(seq=seq).first()
 
 
-def history_window(*, channel: Channel, membership, before=None, around=None):
+def history_window(*, channel: Channel, membership, before=None, around=None, viewer=None):
     """The messages a channel page shows, oldest first, and the first unread `seq` (or None).
 
     By default the newest PAGE_SIZE messages, widened (up to MAX_WINDOW) so that the first
@@ -287,11 +293,12 @@ def history_window(*, channel: Channel, membership, before=None, around=None):
     if active and membership.last_read_seq < channel.last_seq:
         first_unread = membership.last_read_seq + 1
     if around is not None:
-        return messages_around(channel_id=channel.pk, seq=around), first_unread
+        return messages_around(channel_id=channel.pk, seq=around, viewer=viewer), first_unread
     limit = PAGE_SIZE
     if before is None and first_unread is not None:
         limit = max(PAGE_SIZE, channel.last_seq - first_unread + 6)
-    return messages_before(channel_id=channel.pk, before_seq=before, limit=limit), first_unread
+    history = messages_before(channel_id=channel.pk, before_seq=before, limit=limit, viewer=viewer)
+    return history, first_unread
 
 
 def user_for_email(*, email: str):
@@ -300,19 +307,22 @@ def user_for_email(*, email: str):
     return get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
 
 
-def messages_search(*, channel_id: int, query: str):
+def messages_search(*, channel_id: int, query: str, viewer):
     """Messages containing `query` (substring, so 2-character Japanese words match), newest first."""
     return (
         Message.objects.filter(channel_id=channel_id, deleted_at__isnull=True)
+        .searchable_by(viewer)
+        .for_viewer(viewer)
         .filter(body__icontains=query)
         .select_related("author")
         .order_by("-seq")
     )
 
 
-def message_for_transcript(*, channel_id: int):
+def message_for_transcript(*, channel_id: int, viewer):
     return (
         Message.objects.filter(channel_id=channel_id)
+        .for_viewer(viewer)
         .select_related("author", "reply_to")
         .order_by("seq")
     )

@@ -66,7 +66,11 @@ def _detail_context(request, access, *, form=None):
     channel = access.channel
     before, around = _int_param(request, "before"), _int_param(request, "around")
     history, first_unread = selectors.history_window(
-        channel=channel, membership=access.membership, before=before, around=around
+        channel=channel,
+        membership=access.membership,
+        before=before,
+        around=around,
+        viewer=request.user,
     )
     reply_to = _int_param(request, "reply_to")
     is_latest = not history or history[-1].seq >= channel.last_seq
@@ -80,7 +84,9 @@ def _detail_context(request, access, *, form=None):
         "is_latest": is_latest,
         "chat_config": _chat_config(request, access, history) if live else None,
         "form": form or MessageForm(initial={"reply_to": reply_to}),
-        "replying_to": selectors.message_in(channel_id=channel.pk, seq=reply_to),
+        "replying_to": selectors.message_in(
+            channel_id=channel.pk, seq=reply_to, viewer=request.user
+        ),
         "member_count": selectors.members_of(channel=channel).filter(state="active").count(),
         "search_form": SearchForm(),
     }
@@ -116,6 +122,7 @@ def chat_strings() -> dict:
         "pending": _("%(count)s message(s) waiting to be sent"),
         "typing": _("%(names)s is typing…"),
         "deleted": _("This message was deleted."),
+        "hidden": _("A moderator hid this message."),
         "edited": _("(edited)"),
         "reply": _("Reply"),
         "edit": _("Edit"),
@@ -151,7 +158,9 @@ def channel_history(request, pk):
     before = _int_param(request, "before")
     if before is None:
         raise Http404
-    history = selectors.messages_before(channel_id=access.channel.pk, before_seq=before)
+    history = selectors.messages_before(
+        channel_id=access.channel.pk, before_seq=before, viewer=request.user
+    )
     context = {"access": access, "channel": access.channel, "history": history}
     return render(request, "cocreation/_history_fragment.html", context)
 
@@ -291,7 +300,7 @@ def _confirm_buttons():
 
 def _message_of(request, pk, seq) -> tuple:
     access = selectors.channel_get_readable(user=request.user, pk=pk)
-    message = selectors.message_in(channel_id=access.channel.pk, seq=seq)
+    message = selectors.message_in(channel_id=access.channel.pk, seq=seq, viewer=request.user)
     if message is None or message.is_deleted:
         raise Http404
     return access, message
@@ -349,7 +358,7 @@ def channel_search(request, pk):
     page = None
     if form.is_valid():
         results = selectors.messages_search(
-            channel_id=access.channel.pk, query=form.cleaned_data["q"]
+            channel_id=access.channel.pk, query=form.cleaned_data["q"], viewer=request.user
         )
         page = Paginator(results, selectors.SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"access": access, "channel": access.channel, "form": form, "page": page}
@@ -361,14 +370,23 @@ class _Echo:
         return value
 
 
-def _transcript_rows(channel):
+def _transcript_body(message) -> str:
+    if message.is_deleted:
+        return _("(This message was deleted.)")
+    if message.is_masked:
+        return _("(A moderator hid this message.)")
+    return message.body
+
+
+def _transcript_rows(channel, viewer):
     tz = timezone.get_current_timezone()
-    for message in selectors.message_for_transcript(channel_id=channel.pk).iterator(2000):
+    messages = selectors.message_for_transcript(channel_id=channel.pk, viewer=viewer)
+    for message in messages.iterator(2000):
         yield (
             message.seq,
             timezone.localtime(message.created_at, tz).strftime("%Y-%m-%d %H:%M:%S"),
             message.author.display_name if message.author else _("(deleted user)"),
-            _("(This message was deleted.)") if message.is_deleted else message.body,
+            _transcript_body(message),
             message.reply_to.seq if message.reply_to else "",
             timezone.localtime(message.edited_at, tz).strftime("%Y-%m-%d %H:%M:%S")
             if message.edited_at
@@ -376,23 +394,23 @@ def _transcript_rows(channel):
         )
 
 
-def _csv_lines(channel):
+def _csv_lines(channel, viewer):
     writer = csv.writer(_Echo())
     yield "\ufeff"  # a BOM, so that Excel opens the Japanese text as UTF-8
     yield writer.writerow(
         [_("No."), _("Sent at (JST)"), _("Author"), _("Message"), _("Reply to"), _("Edited at")]
     )
-    for row in _transcript_rows(channel):
+    for row in _transcript_rows(channel, viewer):
         yield writer.writerow(row)
 
 
-def _text_lines(channel):
+def _text_lines(channel, viewer):
     yield f"{channel.name}\n"
     exported = _("Transcript exported at %(time)s (JST)") % {
         "time": timezone.localtime().strftime("%Y-%m-%d %H:%M")
     }
     yield f"{exported}\n\n"
-    for seq, sent, author, body, reply, _edited in _transcript_rows(channel):
+    for seq, sent, author, body, reply, _edited in _transcript_rows(channel, viewer):
         reply_note = _(" (reply to #%(seq)s)") % {"seq": reply} if reply else ""
         yield f"#{seq} {sent} {author}{reply_note}\n"
         yield "".join(f"    {line}\n" for line in str(body).splitlines() or [""]) + "\n"
@@ -405,7 +423,8 @@ def channel_export(request, pk, fmt):
     access = selectors.channel_get_readable(user=request.user, pk=pk)
     if not access.is_member or fmt not in ("csv", "txt"):
         raise Http404
-    lines = _csv_lines(access.channel) if fmt == "csv" else _text_lines(access.channel)
+    write = _csv_lines if fmt == "csv" else _text_lines
+    lines = write(access.channel, request.user)
     content_type = "text/csv" if fmt == "csv" else "text/plain"
     response = StreamingHttpResponse(lines, content_type=f"{content_type}; charset=utf-8")
     filename = f"channel-{access.channel.pk}-{timezone.localdate():%Y%m%d}.{fmt}"

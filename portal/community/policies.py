@@ -54,7 +54,7 @@ def can_view(user, support_request: SupportRequest) -> bool:
     """Mirrors ``SupportRequestQuerySet.visible_to``."""
     if user.is_authenticated and user.is_moderator:
         return True
-    if not support_request.is_published:
+    if support_request.hidden_at is not None or not support_request.is_published:
         return is_owner_official(user, support_request)
     if support_request.visibility == Visibility.PUBLIC:
         return True

@@ -17,6 +17,8 @@ class OfficialVerificationViewSet(QueueViewSet):
     )
     queue_view = OfficialQueueView
     decide_view = OfficialDecideView
+    # Listed in the "Moderation" menu group (portal.moderation.wagtail_hooks).
+    menu_hook = "register_moderation_menu_item"
 
 
 @hooks.register("register_admin_viewset")

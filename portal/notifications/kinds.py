@@ -36,6 +36,7 @@ class KindGroup:
     STARTUPS = _("Startups")
     CHANNELS = _("Co-creation channels")
     ALERTS = _("Alerts, events and subsidies")
+    MODERATION = _("Moderation")
 
 
 @dataclass(frozen=True)
@@ -134,5 +135,8 @@ for _kind in [
         _("A subsidy deadline approaches in a category I follow"),
         KindGroup.ALERTS,
     ),
+    Kind("report_handled", _("A report I made was handled"), KindGroup.MODERATION),
+    Kind("content_hidden", _("A moderator hid something I posted"), KindGroup.MODERATION),
+    Kind("moderation_warning", _("A moderator warns me"), KindGroup.MODERATION),
 ]:
     register(_kind)

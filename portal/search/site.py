@@ -55,7 +55,7 @@ def source_results(key: str, *, user, query: str):
     if key == "startups":
         from portal.startups.selectors import startup_directory
 
-        return startup_directory(query=query, sort="name")
+        return startup_directory(user=user, query=query, sort="name")
     models = {
         "cases": cms.CaseStudyPage,
         "events": cms.EventPage,

@@ -27,6 +27,19 @@ class StartupQuerySet(models.QuerySet):
     def verified(self):
         return self.filter(verification_state=VerificationState.VERIFIED)
 
+    def visible_to(self, user):
+        """Profiles hidden by a moderator are seen only by the startup's members and moderators."""
+        if user.is_authenticated and user.is_moderator:
+            return self
+        shown = models.Q(hidden_at__isnull=True)
+        membership = getattr(user, "startup_membership", None) if user.is_authenticated else None
+        if membership is not None:
+            shown |= models.Q(pk=membership.startup_id)
+        return self.filter(shown)
+
+    def not_hidden(self):
+        return self.filter(hidden_at__isnull=True)
+
 
 LEGAL_FORMS = ("株式会社", "合同会社", "有限会社", "一般社団法人", "一般財団法人", "（株）", "(株)")
 

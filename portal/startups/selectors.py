@@ -27,7 +27,11 @@ def startups_for_join(*, query: str = ""):
     query = query.strip()
     if not query:
         return Startup.objects.none()
-    return Startup.objects.filter(name__icontains=query).order_by("name")[:JOIN_SEARCH_LIMIT]
+    return (
+        Startup.objects.not_hidden()
+        .filter(name__icontains=query)
+        .order_by("name")[:JOIN_SEARCH_LIMIT]
+    )
 
 
 def startup_get_for_join(*, pk) -> Startup:
@@ -40,11 +44,17 @@ def join_requests_of(*, user):
     ).select_related("startup")
 
 
-def startup_directory(*, category="", prefecture="", stage="", verified=False, sort="", query=""):
+def startup_directory(
+    *, user, category="", prefecture="", stage="", verified=False, sort="", query=""
+):
     """The public directory: one query for the page plus prefetches, whatever the row count."""
-    queryset = Startup.objects.select_related("hq_prefecture").annotate(
-        confirmed_records=Count(
-            "track_records", filter=Q(track_records__state=TrackRecordState.CONFIRMED)
+    queryset = (
+        Startup.objects.visible_to(user)
+        .select_related("hq_prefecture")
+        .annotate(
+            confirmed_records=Count(
+                "track_records", filter=Q(track_records__state=TrackRecordState.CONFIRMED)
+            )
         )
     )
     if category:
@@ -69,16 +79,18 @@ def startup_directory(*, category="", prefecture="", stage="", verified=False, s
     )
 
 
-def startup_get_public(*, slug) -> Startup:
-    """Startup profiles are public (the directory is a visitor feature)."""
+def startup_get_public(*, slug, user) -> Startup:
+    """Startup profiles are public (the directory is a visitor feature), unless hidden."""
     return get_object_or_404(
-        Startup.objects.select_related("hq_prefecture").prefetch_related("categories", "tags"),
+        Startup.objects.visible_to(user)
+        .select_related("hq_prefecture")
+        .prefetch_related("categories", "tags"),
         slug=slug,
     )
 
 
 def startup_get_for_manager(*, user, slug) -> Startup:
-    startup = startup_get_public(slug=slug)
+    startup = startup_get_public(slug=slug, user=user)
     if not permissions.can_edit_profile(user, startup):
         from django.core.exceptions import PermissionDenied
 

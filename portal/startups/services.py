@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.accounts.models import Role, User
 from portal.accounts.services import user_complete_onboarding
 from portal.community.models import Municipality, Prefecture, VerificationState
+from portal.moderation.audit import audit_record, snapshot
 from portal.notifications.services import notify
 from portal.search import index
 from portal.startups import emails, permissions
@@ -355,6 +356,9 @@ STARTUP_REJECTION_REASON_REQUIRED = _(
 )
 
 
+STARTUP_AUDITED_FIELDS = ("verification_state", "verification_note")
+
+
 @transaction.atomic
 def startup_verification_decide(
     *, startup: Startup, actor: User, approve: bool, note: str = ""
@@ -373,6 +377,7 @@ def startup_verification_decide(
     locked = Startup.objects.select_for_update().get(pk=startup.pk)
     if locked.verification_state != VerificationState.PENDING:
         raise ValidationError(STARTUP_NOT_PENDING, code="not_pending")
+    before = snapshot(locked, STARTUP_AUDITED_FIELDS)
     locked.verification_state = (
         VerificationState.VERIFIED if approve else VerificationState.REJECTED
     )
@@ -387,6 +392,14 @@ def startup_verification_decide(
             "verification_note",
             "updated_at",
         ]
+    )
+    audit_record(
+        actor=actor,
+        action="startup_verified" if approve else "startup_rejected",
+        target=locked,
+        reason=note,
+        before=before,
+        after=snapshot(locked, STARTUP_AUDITED_FIELDS),
     )
     context = {"url": reverse("startups:detail", args=[locked.slug]), "startup_name": locked.name}
     if not approve:

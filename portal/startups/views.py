@@ -24,6 +24,7 @@ def directory(request):
     )
     filters = form.cleaned_data if form.is_valid() else {}
     startups = selectors.startup_directory(
+        user=request.user,
         category=filters.get("category", ""),
         prefecture=filters.get("prefecture", ""),
         stage=filters.get("stage", ""),
@@ -40,7 +41,7 @@ def directory(request):
 
 @require_GET
 def startup_detail(request, slug):
-    startup = selectors.startup_get_public(slug=slug)
+    startup = selectors.startup_get_public(slug=slug, user=request.user)
     context = {
         "startup": startup,
         "track_records": selectors.confirmed_track_records(startup=startup),
@@ -105,7 +106,7 @@ def _profile_initial(startup) -> dict:
 @login_required
 @require_GET
 def members(request, slug):
-    startup = selectors.startup_get_public(slug=slug)
+    startup = selectors.startup_get_public(slug=slug, user=request.user)
     membership = permissions.membership_in(request.user, startup)
     if membership is None:
         from django.core.exceptions import PermissionDenied
@@ -206,7 +207,7 @@ def member_change_role(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def member_remove(request, slug, pk):
     """GET asks for confirmation; POST removes (or leaves, when the member is the user)."""
-    startup = selectors.startup_get_public(slug=slug)
+    startup = selectors.startup_get_public(slug=slug, user=request.user)
     if permissions.membership_in(request.user, startup) is None:
         from django.core.exceptions import PermissionDenied
 

@@ -15,6 +15,8 @@ class StartupVerificationViewSet(QueueViewSet):
     menu_item_class = moderator_menu_item(count=lambda: selectors.pending_startups().count())
     queue_view = StartupQueueView
     decide_view = StartupDecideView
+    # Listed in the "Moderation" menu group (portal.moderation.wagtail_hooks).
+    menu_hook = "register_moderation_menu_item"
 
 
 @hooks.register("register_admin_viewset")

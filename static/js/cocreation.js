@@ -176,9 +176,9 @@
       var link = element("a", null, frame.reply_to.author ? frame.reply_to.author.name : "");
       link.href = "#m-" + frame.reply_to.seq;
       quote.appendChild(link);
-      if (frame.reply_to.deleted) {
+      if (frame.reply_to.deleted || frame.reply_to.hidden) {
         quote.appendChild(document.createTextNode(" "));
-        quote.appendChild(element("em", null, T.deleted));
+        quote.appendChild(element("em", null, frame.reply_to.deleted ? T.deleted : T.hidden));
       } else {
         quote.appendChild(document.createTextNode(" " + frame.reply_to.excerpt));
       }
@@ -187,6 +187,7 @@
 
     var body = element("div", "msg__body");
     if (frame.deleted) body.appendChild(element("em", null, T.deleted));
+    else if (frame.masked) body.appendChild(element("em", null, T.hidden));
     else body.innerHTML = frame.body_html; // rendered and sanitised by the server (escape + nh3)
     item.appendChild(body);
 

@@ -33,6 +33,10 @@ EXPECTED_KINDS = {
     "track_record_claimed",
     # Added by the co-creation channels: someone added me to a channel.
     "channel_member_added",
+    # Added by moderation: reports handled, content hidden, warnings.
+    "report_handled",
+    "content_hidden",
+    "moderation_warning",
 }
 
 

@@ -111,16 +111,22 @@ class SupportRequestQuerySet(models.QuerySet):
 
         Public published requests for everyone; members-only ones for verified users; drafts
         (and drafts withdrawn before publication) for the officials of their municipality and
-        for moderators.
+        for moderators. Requests hidden by a moderator only for those last two.
         """
         if user.is_authenticated and user.is_moderator:
             return self
         visible = Q(published_at__isnull=False, visibility=Visibility.PUBLIC)
+        own = Q(pk__in=[])
         if user.is_authenticated and user.is_verified:
             visible = Q(published_at__isnull=False)
         if user.is_authenticated and user.is_verified_official:
-            visible |= Q(municipality_id=user.official_profile.municipality_id)
-        return self.filter(visible)
+            own = Q(municipality_id=user.official_profile.municipality_id)
+            visible |= own
+        # Hidden by a moderator: only the posting municipality's officials still see it.
+        return self.filter(visible).filter(Q(hidden_at__isnull=True) | own)
+
+    def not_hidden(self):
+        return self.filter(hidden_at__isnull=True)
 
     def with_list_data(self):
         """What list rows show, in a fixed number of queries whatever the row count."""
@@ -278,6 +284,10 @@ class SupportRequest(index.Indexed, TimeStampedModel):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
 
     @property
     def is_joint(self) -> bool:

@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from portal.accounts.models import Role, User
 from portal.accounts.services import user_complete_onboarding
 from portal.community.models import Municipality, OfficialProfile, VerificationState
+from portal.moderation.audit import audit_record
 from portal.notifications.services import notify
+
+AUDITED_FIELDS = ("verification_state", "rejection_reason")
 
 NOT_PENDING = _("This profile is not waiting for verification (someone may have decided already).")
 REJECTION_REASON_REQUIRED = _("Tell the official why, so that they can correct their profile.")
@@ -52,16 +55,29 @@ def _pending_profile_for_update(profile: OfficialProfile) -> OfficialProfile:
     return locked
 
 
+def _audit(profile, moderator, action: str, before: dict, *, reason: str) -> None:
+    audit_record(
+        actor=moderator,
+        action=action,
+        target=profile,
+        reason=reason,
+        before=before,
+        after={name: getattr(profile, name) for name in AUDITED_FIELDS},
+    )
+
+
 @transaction.atomic
 def official_verify(*, profile: OfficialProfile, moderator: User) -> OfficialProfile:
     """A moderator confirms the official works for the municipality; the official is told."""
     profile = _pending_profile_for_update(profile)
+    before = {name: getattr(profile, name) for name in AUDITED_FIELDS}
     profile.verification_state = VerificationState.VERIFIED
     profile.verification_decided_by = moderator
     profile.verification_decided_at = timezone.now()
     profile.rejection_reason = ""
     profile.full_clean()
     profile.save()
+    _audit(profile, moderator, "official_verified", before, reason="")
     notify(
         kind="official_verified",
         recipients=[profile.user],
@@ -82,12 +98,14 @@ def official_reject(*, profile: OfficialProfile, moderator: User, reason: str) -
     if not reason:
         raise ValidationError({"reason": REJECTION_REASON_REQUIRED}, code="reason_required")
     profile = _pending_profile_for_update(profile)
+    before = {name: getattr(profile, name) for name in AUDITED_FIELDS}
     profile.verification_state = VerificationState.REJECTED
     profile.verification_decided_by = moderator
     profile.verification_decided_at = timezone.now()
     profile.rejection_reason = reason
     profile.full_clean()
     profile.save()
+    _audit(profile, moderator, "official_rejected", before, reason=reason)
     notify(
         kind="official_rejected",
         recipients=[profile.user],

@@ -7,6 +7,7 @@ from portal.cms import demo as cms_demo
 from portal.cocreation import demo as cocreation_demo
 from portal.community import demo as community_demo
 from portal.dashboard import demo as dashboard_demo
+from portal.moderation import demo as moderation_demo
 from portal.notifications import demo as notifications_demo
 from portal.startups import demo as startups_demo
 from portal.startups.proposals import demo as proposals_demo
@@ -21,6 +22,7 @@ SEEDERS = [
     cocreation_demo.seed,
     cms_demo.seed,
     notifications_demo.seed,
+    moderation_demo.seed,
 ]
 
 
