@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import F, Sum
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from portal.cocreation.models import (
     Membership,
     MembershipState,
     Message,
+    MessageAttachment,
     Privacy,
 )
 
@@ -32,6 +34,7 @@ SEARCH_PAGE_SIZE = 20
 ACCESS_CACHE_SECONDS = 60
 
 NOT_READABLE = _("Join this channel to read it.")
+FILES_FOR_MEMBERS = _("Only members of this channel can download its files. Join it first.")
 NOT_READABLE_VERIFIED = _(
     "Only verified officials, members of verified startups and moderators can read this channel."
 )
@@ -314,5 +317,29 @@ def message_for_transcript(*, channel_id: int):
     return (
         Message.objects.filter(channel_id=channel_id)
         .select_related("author", "reply_to")
+        .prefetch_related(models.Prefetch("attachments", to_attr="attachment_list"))
         .order_by("seq")
     )
+
+
+def attachment_get_for_member(*, access: ChannelAccess, seq: int, pk: int) -> MessageAttachment:
+    """A file of a message of `access.channel`, for an active member only (the download).
+
+    404 when there is no such file (or its message was deleted); 403 for someone who may read
+    the channel but is not a member (a moderator looking in, a reader of an open channel).
+    """
+    attachment = (
+        MessageAttachment.objects.select_related("message")
+        .filter(
+            pk=pk,
+            message__channel_id=access.channel.pk,
+            message__seq=seq,
+            message__deleted_at__isnull=True,
+        )
+        .first()
+    )
+    if attachment is None:
+        raise Http404
+    if not access.is_member:
+        raise PermissionDenied(FILES_FOR_MEMBERS)
+    return attachment
