@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "portal.startups",
     "portal.cocreation",
     "portal.notifications",
+    "portal.dashboard",
     "portal.cms",
     # Django
     "daphne",

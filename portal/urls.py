@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.search.urls")),
     path("", include("portal.cocreation.urls")),
     path("", include("portal.notifications.urls")),
+    path("", include("portal.dashboard.urls")),
     path("", wagtail_views.serve, {"path": ""}, name="home"),
     # Wagtail's page serving catches everything else, so it comes last.
     path("", include(wagtail_urls)),

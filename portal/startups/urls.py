@@ -1,6 +1,7 @@
 from django.urls import path
 
 from portal.startups import views
+from portal.startups.proposals.urls import urlpatterns as proposal_urlpatterns
 
 app_name = "startups"
 
@@ -34,3 +35,5 @@ urlpatterns = [
     path("track-records/", views.track_record_review, name="track_record_review"),
     path("track-records/<int:pk>/decide/", views.track_record_decide, name="track_record_decide"),
 ]
+
+urlpatterns += proposal_urlpatterns

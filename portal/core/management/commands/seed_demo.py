@@ -6,14 +6,18 @@ from portal.accounts import demo as accounts_demo
 from portal.cms import demo as cms_demo
 from portal.cocreation import demo as cocreation_demo
 from portal.community import demo as community_demo
+from portal.dashboard import demo as dashboard_demo
 from portal.notifications import demo as notifications_demo
 from portal.startups import demo as startups_demo
+from portal.startups.proposals import demo as proposals_demo
 
 # Each app contributes a seeder; later apps build on the objects earlier ones created.
 SEEDERS = [
     accounts_demo.seed,
     community_demo.seed,
+    dashboard_demo.seed,
     startups_demo.seed,
+    proposals_demo.seed,
     cocreation_demo.seed,
     cms_demo.seed,
     notifications_demo.seed,
