@@ -304,11 +304,16 @@ def user_for_email(*, email: str):
 
 
 def messages_search(*, channel_id: int, query: str):
-    """Messages containing `query` (substring, so 2-character Japanese words match), newest first."""
+    """Messages containing `query` in their text or a file's name (substring, so 2-character
+    Japanese words match), newest first."""
+    with_file = MessageAttachment.objects.filter(
+        message__channel_id=channel_id, original_name__icontains=query
+    ).values("message_id")
     return (
         Message.objects.filter(channel_id=channel_id, deleted_at__isnull=True)
-        .filter(body__icontains=query)
+        .filter(models.Q(body__icontains=query) | models.Q(pk__in=with_file))
         .select_related("author")
+        .prefetch_related(models.Prefetch("attachments", to_attr="attachment_list"))
         .order_by("-seq")
     )
 

@@ -231,6 +231,18 @@ def test_channel_page_query_count_does_not_grow_with_files(
         assert client.get(pair.get_absolute_url()).status_code == 200
 
 
+def test_search_finds_a_message_by_its_file_name(pair, official, startup_user, client_for):
+    attachment = _post_with_file(pair, official, name="防災訓練の計画書.pdf").attachments.get()
+    services.message_post(
+        channel_id=pair.pk, author=official, body="関係のない話", client_id="unrelated-0001"
+    )
+    url = reverse("cocreation:channel_search", args=[pair.pk])
+    page = client_for(startup_user).get(url, {"q": "防災"})
+    results = list(page.context["page"])
+    assert [m.seq for m in results] == [1]
+    assert f'href="{_download_url(attachment)}"' in page.content.decode()
+
+
 # --- Transcript ----------------------------------------------------------------------------
 
 
