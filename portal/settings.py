@@ -192,7 +192,7 @@ if REDIS_URL:
             "CONFIG": {
                 # redis-py 5+ caps an asyncio pool at 100 connections and raises (it does not
                 # wait) when a burst needs more: measured at 400 sockets each sending 1 msg/s
-                # (bench/README.md), every group_send/group_add in flight holds one. Bounded
+                # (README, "Performance"), every group_send/group_add in flight holds one. Bounded
                 # but with room; Redis itself accepts 10,000 clients by default.
                 "hosts": [
                     {

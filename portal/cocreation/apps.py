@@ -15,7 +15,7 @@ class CocreationConfig(AppConfig):
         # busy with socket I/O. With CPython's default 5 ms GIL switch interval, a database
         # thread waking from each network round trip can wait up to 5 ms for the GIL; a message
         # takes about six round trips. A shorter interval cut p95 delivery latency by half in
-        # bench/channels_bench.py (see bench/README.md).
+        # bench/channels_bench.py (README, "Performance").
         interval = getattr(settings, "COCREATION_SWITCH_INTERVAL", 0)
         if interval:
             sys.setswitchinterval(interval)

@@ -109,9 +109,9 @@ class ChannelConsumer(AsyncWebsocketConsumer):
         if self.user is None or not self.user.is_authenticated or not self.user.is_active:
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
-        self.role = await db_call(selectors.active_role)(
-            channel_id=self.channel_id, user_id=self.user.pk
-        )
+        # From the database, and remembered in the cache: the per-frame and per-event checks
+        # that follow then find it there instead of all going to the database together.
+        self.role = await self._role_from_database()
         if not self.role:
             await self.close(code=CLOSE_FORBIDDEN)
             return

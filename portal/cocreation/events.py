@@ -58,6 +58,26 @@ def _reply_payload(message) -> dict | None:
     }
 
 
+def attachments_payload(message) -> list[dict]:
+    """The files of a message as clients see them; the one place that decides (none if deleted,
+    none if a moderator hid the message from this viewer).
+
+    Each URL is served only to the channel's members (views.message_attachment).
+    """
+    if message.is_deleted or message.is_masked:
+        return []
+    return [
+        {
+            "id": attachment.pk,
+            "name": attachment.original_name,
+            "size": attachment.size,
+            "type": attachment.type_label,
+            "url": attachment.get_absolute_url(),
+        }
+        for attachment in message.files
+    ]
+
+
 def message_payload(message, frame_type: str = "message") -> dict:
     """The JSON a client receives for one message (live, in `sync` answers and on updates).
 
@@ -76,6 +96,7 @@ def message_payload(message, frame_type: str = "message") -> dict:
         "body": "" if withheld else message.body,
         "body_html": "" if withheld else str(render_markdown_lite(message.body)),
         "reply_to": _reply_payload(message),
+        "attachments": attachments_payload(message),
         "created_at": message.created_at.isoformat(),
         "edited_at": message.edited_at.isoformat() if message.edited_at else None,
         "updated_at": message.updated_at.isoformat(),

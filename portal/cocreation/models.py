@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import TimeStampedModel
+from portal.core.uploads import Attachment
 
 MESSAGE_MAX_CHARS = 4000
 CLIENT_ID_PATTERN = r"^[A-Za-z0-9_-]{8,64}$"
@@ -196,7 +197,9 @@ class MessageQuerySet(models.QuerySet):
         return self.filter(Q(hidden_at__isnull=True) | Q(author_id=user.pk))
 
     def with_people(self):
-        return self.select_related("author", "reply_to", "reply_to__author")
+        return self.select_related("author", "reply_to", "reply_to__author").prefetch_related(
+            models.Prefetch("attachments", to_attr="attachment_list")
+        )
 
 
 class Message(TimeStampedModel):
@@ -270,7 +273,35 @@ class Message(TimeStampedModel):
         """Hidden by a moderator and not readable by the viewer (see `for_viewer`)."""
         return self.hidden_at is not None and not getattr(self, "hidden_readable", False)
 
+    @property
+    def files(self) -> list:
+        """The message's attachments: prefetched (`with_people`, `message_post`) or queried."""
+        if "attachment_list" not in self.__dict__:
+            self.attachment_list = list(self.attachments.all())
+        return self.attachment_list
+
     def get_absolute_url(self):
         return reverse("cocreation:channel_detail", args=[self.channel_id]) + (
             f"?around={self.seq}#m-{self.seq}"
+        )
+
+
+MAX_FILES_PER_MESSAGE = 5
+
+
+class MessageAttachment(Attachment):
+    """A file posted with a message (the portal's upload rules, see portal.core.uploads)."""
+
+    message = models.ForeignKey(
+        Message, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("message")
+    )
+
+    class Meta(Attachment.Meta):
+        verbose_name = _("message attachment")
+        verbose_name_plural = _("message attachments")
+
+    def get_absolute_url(self):
+        message = self.message
+        return reverse(
+            "cocreation:message_attachment", args=[message.channel_id, message.seq, self.pk]
         )

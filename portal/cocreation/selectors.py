@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import F, Sum
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from portal.cocreation.models import (
     Membership,
     MembershipState,
     Message,
+    MessageAttachment,
     Privacy,
 )
 
@@ -32,6 +34,7 @@ SEARCH_PAGE_SIZE = 20
 ACCESS_CACHE_SECONDS = 60
 
 NOT_READABLE = _("Join this channel to read it.")
+FILES_FOR_MEMBERS = _("Only members of this channel can download its files. Join it first.")
 NOT_READABLE_VERIFIED = _(
     "Only verified officials, members of verified startups and moderators can read this channel."
 )
@@ -308,13 +311,18 @@ def user_for_email(*, email: str):
 
 
 def messages_search(*, channel_id: int, query: str, viewer):
-    """Messages containing `query` (substring, so 2-character Japanese words match), newest first."""
+    """Messages containing `query` in their text or a file's name (substring, so 2-character
+    Japanese words match), newest first; hidden ones only for their author and moderators."""
+    with_file = MessageAttachment.objects.filter(
+        message__channel_id=channel_id, original_name__icontains=query
+    ).values("message_id")
     return (
         Message.objects.filter(channel_id=channel_id, deleted_at__isnull=True)
         .searchable_by(viewer)
         .for_viewer(viewer)
-        .filter(body__icontains=query)
+        .filter(models.Q(body__icontains=query) | models.Q(pk__in=with_file))
         .select_related("author")
+        .prefetch_related(models.Prefetch("attachments", to_attr="attachment_list"))
         .order_by("-seq")
     )
 
@@ -324,5 +332,34 @@ def message_for_transcript(*, channel_id: int, viewer):
         Message.objects.filter(channel_id=channel_id)
         .for_viewer(viewer)
         .select_related("author", "reply_to")
+        .prefetch_related(models.Prefetch("attachments", to_attr="attachment_list"))
         .order_by("seq")
     )
+
+
+def attachment_get_for_member(
+    *, access: ChannelAccess, user, seq: int, pk: int
+) -> MessageAttachment:
+    """A file of a message of `access.channel`, for an active member only (the download).
+
+    404 when there is no such file (or its message was deleted); 403 for someone who may read
+    the channel but is not a member (a moderator looking in, a reader of an open channel).
+    """
+    attachment = (
+        MessageAttachment.objects.select_related("message")
+        .filter(
+            pk=pk,
+            message__channel_id=access.channel.pk,
+            message__seq=seq,
+            message__deleted_at__isnull=True,
+        )
+        .first()
+    )
+    if attachment is None:
+        raise Http404
+    message = attachment.message
+    if message.hidden_at is not None and not (user.is_moderator or message.author_id == user.pk):
+        raise Http404  # hidden by a moderator: its files go with it
+    if not access.is_member:
+        raise PermissionDenied(FILES_FOR_MEMBERS)
+    return attachment

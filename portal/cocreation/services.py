@@ -19,6 +19,7 @@ from portal.cocreation.errors import ChannelError
 from portal.cocreation.models import (
     CLIENT_ID_PATTERN,
     COMMUNITY_KINDS,
+    MAX_FILES_PER_MESSAGE,
     MESSAGE_MAX_CHARS,
     Channel,
     ChannelKind,
@@ -26,9 +27,11 @@ from portal.cocreation.models import (
     Membership,
     MembershipState,
     Message,
+    MessageAttachment,
     Privacy,
 )
 from portal.cocreation.selectors import channel_access
+from portal.core.uploads import attachment_delete, attachment_fill, validate_upload
 from portal.notifications.services import notify
 
 NOT_MODERATOR = _("Only JCC moderators can create community channels.")
@@ -41,6 +44,7 @@ NOT_ELIGIBLE = _(
 )
 NOT_A_MEMBER = _("This person is not a member of the channel.")
 MENTION_EXCERPT_CHARS = 200
+TOO_MANY_FILES = _("A message can have at most %(limit)d files.")
 
 
 # --- Channels ------------------------------------------------------------------------------
@@ -220,11 +224,11 @@ def membership_mark_read(*, channel_id: int, user, seq: int) -> None:
 # --- Messages ------------------------------------------------------------------------------
 
 
-def _clean_body(body) -> str:
+def _clean_body(body, *, allow_empty: bool = False) -> str:
     if not isinstance(body, str):
         raise ChannelError(E.INVALID_FIELD)
     body = body.replace("\r\n", "\n").strip()
-    if not body:
+    if not body and not allow_empty:
         raise ChannelError(E.EMPTY_MESSAGE)
     if len(body) > MESSAGE_MAX_CHARS:
         raise ChannelError(E.MESSAGE_TOO_LONG)
@@ -283,16 +287,47 @@ def _stored(channel_id: int, author, client_id: str) -> Message | None:
     return Message.objects.filter(channel_id=channel_id, author=author, client_id=client_id).first()
 
 
+def _check_uploads(uploads) -> list:
+    """The portal's upload rules for each file (size, type by content); ValidationError if not."""
+    uploads = list(uploads)
+    if len(uploads) > MAX_FILES_PER_MESSAGE:
+        raise ValidationError(
+            TOO_MANY_FILES, code="too_many", params={"limit": MAX_FILES_PER_MESSAGE}
+        )
+    for upload in uploads:
+        validate_upload(upload)
+    return uploads
+
+
+def _store_files(message: Message, uploads: list, author) -> None:
+    message.attachment_list = []
+    for upload in uploads:
+        attachment = attachment_fill(
+            attachment=MessageAttachment(message=message), upload=upload, uploaded_by=author
+        )
+        attachment.save()
+        message.attachment_list.append(attachment)
+
+
 def message_post(
-    *, channel_id: int, author, body: str, client_id: str, reply_to_seq: int | None = None
+    *,
+    channel_id: int,
+    author,
+    body: str,
+    client_id: str,
+    reply_to_seq: int | None = None,
+    uploads=(),
 ) -> tuple[Message, bool]:
     """Store a message under the next `seq` of its channel; returns (message, created).
 
     Numbers are gapless and never collide (see `_next_seq`). The same `client_id` from the same
     author returns the stored message instead of a new one: the unique constraint refuses the
     copy, its transaction (number included) rolls back, and the stored message is returned.
+    `uploads` (files posted from the channel page) follow the portal's upload rules; a message
+    with files may have no text. Raises ChannelError, or ValidationError for a refused file.
     """
-    body = _clean_body(body)
+    uploads = _check_uploads(uploads)
+    body = _clean_body(body, allow_empty=bool(uploads))
     client_id = _check_client_id(client_id)
     membership_pk = _writable_membership(channel_id, author)
     reply_to = None
@@ -318,6 +353,7 @@ def message_post(
                 validate_constraints=False,
             )
             message.save()
+            _store_files(message, uploads, author)
             Membership.objects.filter(pk=membership_pk, last_read_seq__lt=message.seq).update(
                 last_read_seq=message.seq
             )
@@ -394,6 +430,9 @@ def message_delete(*, channel_id: int, actor, seq: int) -> Message:
         message.deleted_at = timezone.now()
         message.deleted_by = actor
         message.save(update_fields=["body", "deleted_at", "deleted_by", "updated_at"])
+        for attachment in message.attachments.all():
+            attachment_delete(attachment=attachment)
+        message.attachment_list = []
         events.message_updated(message)
     return message
 

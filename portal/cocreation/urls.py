@@ -23,6 +23,11 @@ urlpatterns = [
     path(
         "channels/<int:pk>/messages/<int:seq>/delete/", views.message_delete, name="message_delete"
     ),
+    path(
+        "channels/<int:pk>/messages/<int:seq>/files/<int:attachment_id>/",
+        views.message_attachment,
+        name="message_attachment",
+    ),
     path("channels/<int:pk>/search/", views.channel_search, name="channel_search"),
     path(
         "channels/<int:pk>/export.<str:fmt>",

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.accounts.permissions import moderator_required, onboarding_required
-from portal.cocreation import selectors, services
+from portal.cocreation import events, selectors, services
 from portal.cocreation.errors import DETAILS, MESSAGE_TOO_LONG, NOT_AUTHOR, ChannelError
 from portal.cocreation.forms import (
     CommunityChannelForm,
@@ -24,6 +25,7 @@ from portal.cocreation.forms import (
     MessageForm,
     SearchForm,
 )
+from portal.core.uploads import attachment_response
 
 MEMBER_ACTIONS = {
     "remove": services.membership_remove,
@@ -140,6 +142,7 @@ def chat_strings() -> dict:
         "loading": _("Loading…"),
         "deletedUser": _("(deleted user)"),
         "tooLong": str(DETAILS[MESSAGE_TOO_LONG]),
+        "files": _("Attached files"),
     }
 
 
@@ -168,9 +171,12 @@ def channel_history(request, pk):
 @onboarding_required
 @require_POST
 def message_create(request, pk):
-    """The composer without JavaScript (the script sends over the socket instead)."""
+    """The composer without JavaScript, and with files (the script sends text over the socket).
+
+    Members see the message live over the socket like any other once it is committed.
+    """
     access = selectors.channel_get_readable(user=request.user, pk=pk)
-    form = MessageForm(request.POST)
+    form = MessageForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             message, _created = services.message_post(
@@ -179,9 +185,12 @@ def message_create(request, pk):
                 body=form.cleaned_data["body"],
                 client_id=form.cleaned_data["client_id"],
                 reply_to_seq=form.cleaned_data["reply_to"],
+                uploads=form.cleaned_data["files"] or (),
             )
         except ChannelError as error:
             form.add_error(None, str(error))
+        except ValidationError as error:
+            form.add_error("files", error)
         else:
             return redirect(f"{access.channel.get_absolute_url()}#m-{message.seq}")
     context = _detail_context(request, access, form=form)
@@ -298,6 +307,17 @@ def _confirm_buttons():
     return {"remove": _("Remove"), "suspend": _("Suspend"), "reinstate": _("Reinstate")}
 
 
+@onboarding_required
+@require_GET
+def message_attachment(request, pk, seq, attachment_id):
+    """A file posted in the channel, downloaded (never shown inline) by a member only."""
+    access = selectors.channel_get_readable(user=request.user, pk=pk)
+    attachment = selectors.attachment_get_for_member(
+        access=access, user=request.user, seq=seq, pk=attachment_id
+    )
+    return attachment_response(attachment)
+
+
 def _message_of(request, pk, seq) -> tuple:
     access = selectors.channel_get_readable(user=request.user, pk=pk)
     message = selectors.message_in(channel_id=access.channel.pk, seq=seq, viewer=request.user)
@@ -378,6 +398,14 @@ def _transcript_body(message) -> str:
     return message.body
 
 
+def _files_note(message) -> str:
+    """The message's files for the records, e.g. 「見積書.pdf (120.5 KB); 写真.jpg (2.0 MB)」."""
+    return "; ".join(
+        f"{item['name']} ({filesizeformat(item['size'])})"
+        for item in events.attachments_payload(message)
+    )
+
+
 def _transcript_rows(channel, viewer):
     tz = timezone.get_current_timezone()
     messages = selectors.message_for_transcript(channel_id=channel.pk, viewer=viewer)
@@ -391,6 +419,7 @@ def _transcript_rows(channel, viewer):
             timezone.localtime(message.edited_at, tz).strftime("%Y-%m-%d %H:%M:%S")
             if message.edited_at
             else "",
+            _files_note(message),
         )
 
 
@@ -398,7 +427,15 @@ def _csv_lines(channel, viewer):
     writer = csv.writer(_Echo())
     yield "\ufeff"  # a BOM, so that Excel opens the Japanese text as UTF-8
     yield writer.writerow(
-        [_("No."), _("Sent at (JST)"), _("Author"), _("Message"), _("Reply to"), _("Edited at")]
+        [
+            _("No."),
+            _("Sent at (JST)"),
+            _("Author"),
+            _("Message"),
+            _("Reply to"),
+            _("Edited at"),
+            _("Files"),
+        ]
     )
     for row in _transcript_rows(channel, viewer):
         yield writer.writerow(row)
@@ -410,10 +447,13 @@ def _text_lines(channel, viewer):
         "time": timezone.localtime().strftime("%Y-%m-%d %H:%M")
     }
     yield f"{exported}\n\n"
-    for seq, sent, author, body, reply, _edited in _transcript_rows(channel, viewer):
+    for seq, sent, author, body, reply, _edited, files in _transcript_rows(channel, viewer):
         reply_note = _(" (reply to #%(seq)s)") % {"seq": reply} if reply else ""
         yield f"#{seq} {sent} {author}{reply_note}\n"
-        yield "".join(f"    {line}\n" for line in str(body).splitlines() or [""]) + "\n"
+        lines = str(body).splitlines() if body else []
+        if files:
+            lines.append(_("[Files] %(files)s") % {"files": files})
+        yield "".join(f"    {line}\n" for line in lines or [""]) + "\n"
 
 
 @onboarding_required

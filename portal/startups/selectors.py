@@ -198,7 +198,7 @@ def startup_get_for_member(*, user, slug) -> Startup:
 
     from portal.startups.alerts import NOT_MEMBER
 
-    startup = startup_get_public(slug=slug)
+    startup = startup_get_public(slug=slug, user=user)
     if permissions.membership_in(user, startup) is None:
         raise PermissionDenied(NOT_MEMBER)
     return startup

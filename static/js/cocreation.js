@@ -33,6 +33,7 @@
   };
   if (ui.composer) {
     ui.textarea = ui.composer.querySelector("textarea[name=body]");
+    ui.fileInput = ui.composer.querySelector("input[type=file]");
     ui.replyInput = ui.composer.querySelector("input[name=reply_to]");
     ui.replyPreview = ui.composer.querySelector("[data-reply-preview]");
     ui.replyText = ui.composer.querySelector("[data-reply-text]");
@@ -190,6 +191,7 @@
     else if (frame.masked) body.appendChild(element("em", null, T.hidden));
     else body.innerHTML = frame.body_html; // rendered and sanitised by the server (escape + nh3)
     item.appendChild(body);
+    if (frame.attachments && frame.attachments.length) item.appendChild(buildFiles(frame.attachments));
 
     if (!frame.deleted && config.canPost) {
       var actions = element("p", "msg__actions");
@@ -201,6 +203,28 @@
       item.appendChild(actions);
     }
     return item;
+  }
+
+  function fileSize(bytes) {
+    if (bytes < 1024) return bytes + " B";
+    if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(1) + " KB";
+    return (bytes / (1024 * 1024)).toFixed(1) + " MB";
+  }
+
+  function buildFiles(files) {
+    var list = element("ul", "msg__files");
+    list.setAttribute("aria-label", T.files);
+    files.forEach(function (file) {
+      var entry = element("li");
+      var link = element("a", null, file.name); // textContent: a file name is never markup
+      link.href = file.url;
+      link.setAttribute("download", "");
+      entry.appendChild(link);
+      entry.appendChild(document.createTextNode(" "));
+      entry.appendChild(element("span", "msg__file-meta", "(" + file.type + ", " + fileSize(file.size) + ")"));
+      list.appendChild(entry);
+    });
+    return list;
   }
 
   function buildPending(entry) {
@@ -591,6 +615,8 @@
   }
 
   function submitComposer() {
+    // Files go up with the form itself (the server stores them and broadcasts the message).
+    if (ui.fileInput && ui.fileInput.files.length) { ui.composer.submit(); return; }
     var body = ui.textarea.value.replace(/\s+$/, "").replace(/^\s*\n/, "");
     if (!body.trim()) return;
     if (body.length > MAX_CHARS) { showAlert(T.tooLong); return; }

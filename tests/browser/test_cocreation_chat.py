@@ -10,6 +10,7 @@ import pytest
 
 from tests.browser.conftest import serious_axe_violations
 from tests.cocreation.livestack import Daphne, copy_test_database, run_setup, stack_env
+from tests.uploads import PDF_BYTES
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -21,7 +22,7 @@ def chat_server(django_db_setup, django_db_blocker, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("chat-browser")
     with django_db_blocker.unblock():
         database_url, drop_database = copy_test_database(workdir)
-    env = stack_env(database_url, None)
+    env = stack_env(database_url, None, PRIVATE_MEDIA_ROOT=str(workdir / "private_media"))
     server = Daphne(env, workdir, "daphne")
     server.start()
     yield server, env
@@ -143,6 +144,44 @@ def test_official_and_startup_chat_live_and_survive_going_offline(chat_server, n
     startup.wait_for_selector("[data-connection][data-state=online]")
     assert [seq for seq, _text in _messages(startup)] == [1, 2, 3, 4, 5]
     assert serious_axe_violations(startup) == []
+
+
+def test_a_file_posted_from_the_composer_reaches_the_other_member_live(
+    chat_server, new_context, tmp_path
+):
+    server, env = chat_server
+    data = run_setup(
+        env,
+        {
+            "users": {"official": "official", "startup": "startup"},
+            "channels": {"files": {"owner": "official", "members": ["startup"]}},
+        },
+    )
+    channel = data["channels"]["files"]
+    _, official = _open_as(new_context, server, data["users"]["official"], channel)
+    _, startup = _open_as(new_context, server, data["users"]["startup"], channel)
+
+    document = tmp_path / "<i>見積書</i>.pdf".replace("/", "_")
+    document.write_bytes(PDF_BYTES)
+    official.locator(".composer__files summary").click()
+    official.locator("input[type=file]").set_input_files(str(document))
+    _send(official, "見積書を添付します")
+
+    link = startup.locator("li[data-seq] .msg__files a", has_text="見積書")
+    link.wait_for()
+    assert link.inner_text() == document.name  # the name is text, never markup
+    assert startup.locator(".msg__files i").count() == 0
+    _wait_for_text(startup, "見積書を添付します")
+    with startup.expect_download() as download:
+        link.click()
+    # (Chromium replaces the < and > of a saved file's name.)
+    assert download.value.suggested_filename.endswith("見積書__i_.pdf")
+    assert open(download.value.path(), "rb").read() == PDF_BYTES  # noqa: PTH123, SIM115
+
+    # The sender's page came back from the form post with the message and its file, once.
+    official.wait_for_selector("[data-connection][data-state=online]")
+    assert [seq for seq, _text in _messages(official)] == [1]
+    assert official.locator(".msg__files a", has_text="見積書").count() == 1
 
 
 def test_channel_pages_have_no_serious_accessibility_violations(chat_server, new_context):

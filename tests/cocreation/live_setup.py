@@ -9,7 +9,9 @@ with that stack's environment. Input (stdin) and output (stdout) are JSON:
  -> {"users": {"official": {"id": 1, "email": "...", "name": "...", "cookie": "sessionid=..."}},
      "channels": {"pair": 7}}
 
-`python -m tests.cocreation.live_setup messages <channel_id>` prints the stored messages.
+`python -m tests.cocreation.live_setup messages <channel_id>` prints the stored messages;
+`… remove <channel_id> <user_id>` has the channel's owner remove a member (services, so the
+member's sockets are told through the stack's channel layer).
 """
 
 import json
@@ -106,8 +108,18 @@ def messages(channel_id: int) -> list:
     )
 
 
+def remove(channel_id: int, user_id: int) -> None:
+    from portal.cocreation.services import membership_remove  # noqa: PLC0415
+
+    channel = Channel.objects.get(pk=channel_id)
+    user = User.objects.get(pk=user_id)
+    membership_remove(channel=channel, user=user, actor=channel.owner)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) > 2 and sys.argv[1] == "messages":
+    if len(sys.argv) > 3 and sys.argv[1] == "remove":
+        remove(int(sys.argv[2]), int(sys.argv[3]))
+    elif len(sys.argv) > 2 and sys.argv[1] == "messages":
         json.dump(messages(int(sys.argv[2])), sys.stdout, ensure_ascii=False)
     else:
         json.dump(setup(json.load(sys.stdin)), sys.stdout, ensure_ascii=False)

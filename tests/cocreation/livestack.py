@@ -220,3 +220,8 @@ def run_setup(env: dict, spec: dict) -> dict:
 
 def stored_messages(env: dict, channel_id: int) -> list[dict]:
     return json.loads(_script(env, "messages", str(channel_id)))
+
+
+def remove_member(env: dict, channel_id: int, user_id: int) -> None:
+    """The channel's owner removes a member, through the service, in the stack's database."""
+    _script(env, "remove", str(channel_id), str(user_id))

@@ -474,3 +474,27 @@ async def test_new_member_receives_messages_after_being_added(pair, official, so
     assert socket.connected
     await sync_to_async(post)(pair, official, "ようこそ", "welcome-0001")
     assert (await socket.next("message"))["body"] == "ようこそ"
+
+
+async def test_database_failure_is_a_retryable_error_and_the_socket_stays_open(
+    pair, official, sockets, monkeypatch
+):
+    from django.db import OperationalError
+
+    from portal.cocreation import consumers
+
+    def database_down(**kwargs):
+        raise OperationalError("the database is restarting")
+
+    socket = await sockets(official, pair.pk)
+    monkeypatch.setattr(consumers, "_post", database_down)
+    await socket.send({"type": "message.send", "client_id": "db-down-0001", "body": "届く?"})
+    error = await socket.next("error")
+    assert (error["code"], error["client_id"], error["retryable"]) == (
+        E.UNAVAILABLE,
+        "db-down-0001",
+        True,
+    )
+    monkeypatch.undo()
+    await socket.send({"type": "message.send", "client_id": "db-down-0001", "body": "届く?"})
+    assert (await socket.next("ack"))["seq"] == 1

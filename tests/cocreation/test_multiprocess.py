@@ -16,6 +16,7 @@ from tests.cocreation.livestack import (
     Daphne,
     RedisServer,
     copy_test_database,
+    remove_member,
     run_setup,
     stack_env,
     stored_messages,
@@ -152,6 +153,29 @@ async def _run_disruption(stack, disrupt):
         for client in clients:
             await client.stop()
     return clients
+
+
+async def test_a_removed_member_is_disconnected_on_the_other_process_within_seconds(stack):
+    first, second = stack["servers"]
+    data = await asyncio.to_thread(_setup_channel, stack)
+    official = _client(first, data, "official")
+    startup = _client(second, data, "startup")
+    await official.start()
+    await startup.start()
+    try:
+        await asyncio.to_thread(
+            remove_member, stack["env"], data["channels"]["pair"], data["users"]["startup"]["id"]
+        )
+        # The socket on the other process is told at once (then closed with 4403; reconnecting
+        # is refused, so nothing more arrives).
+        await _until(lambda: any(e["code"] == "forbidden" for e in startup.errors), timeout=5)
+        await official.send_message("削除後のメッセージ")
+        await _until(lambda: len(official.deliveries) == 1)
+        await asyncio.sleep(0.5)
+        assert startup.deliveries == []
+    finally:
+        await official.stop()
+        await startup.stop()
 
 
 async def test_killing_and_restarting_a_daphne_process_during_traffic(stack):

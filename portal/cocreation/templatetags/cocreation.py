@@ -1,5 +1,6 @@
 from django import template
 
+from portal.cocreation.events import attachments_payload
 from portal.cocreation.rendering import render_markdown_lite
 from portal.cocreation.selectors import unread_total
 
@@ -10,6 +11,12 @@ register = template.Library()
 def markdown_lite(text):
     """Chat Markdown-lite as safe HTML (everything else escaped)."""
     return render_markdown_lite(text)
+
+
+@register.filter
+def message_files(message):
+    """A message's files as in the socket payload (name, size, type, url): one source of truth."""
+    return attachments_payload(message)
 
 
 @register.inclusion_tag("cocreation/_nav_item.html", takes_context=True)
