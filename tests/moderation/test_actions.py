@@ -283,6 +283,7 @@ def test_the_moderation_menu_groups_the_queues(rf, moderator):
     assert set(urls) == {
         "/admin/moderation/",
         "/admin/officials/",
+        "/admin/startup-verification/",
         "/admin/moderation/users/",
         "/admin/moderation/audit/",
     }

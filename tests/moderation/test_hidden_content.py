@@ -5,6 +5,7 @@ import pytest
 
 from portal.cocreation import services as chat
 from portal.moderation import services
+from portal.search import index
 from tests import factories
 from tests.moderation.conftest import make_channel
 
@@ -83,6 +84,7 @@ def hidden_startup(startup_user, moderator):
     startup.name = STARTUP_NAME
     startup.summary = "かくれんぼ"
     startup.save()
+    index.index_object(startup)  # as the profile services do after an edit
     services.content_hide(target=startup, moderator=moderator, reason="虚偽の実績記載")
     return startup
 
