@@ -282,3 +282,32 @@ async def test_live_and_synced_frames_carry_the_files(pair, official, startup_us
     assert (await receiver.next("message"))["attachments"] == expected
     await receiver.send({"type": "sync", "after_seq": 0})
     assert (await receiver.next("message"))["attachments"] == expected
+
+
+# --- Hidden by a moderator ------------------------------------------------------------------
+
+
+def test_a_hidden_message_takes_its_files_with_it(
+    pair, official, startup_user, moderator, client_for
+):
+    from portal.cocreation import events, selectors
+    from portal.moderation import services as moderation
+
+    message = _post_with_file(pair, startup_user, name="内部資料.pdf")
+    attachment = message.attachments.get()
+    moderation.content_hide(target=message, moderator=moderator, reason="個人情報を含むため")
+
+    # Another member: no file in the page, the payload or the transcript, and no download.
+    other = client_for(official)
+    assert other.get(_download_url(attachment)).status_code == 404
+    assert "内部資料.pdf" not in other.get(pair.get_absolute_url()).content.decode()
+    transcript = other.get(reverse("cocreation:channel_export", args=[pair.pk, "txt"]))
+    assert "内部資料.pdf" not in b"".join(transcript.streaming_content).decode()
+    seen_by_other = selectors.message_in(channel_id=pair.pk, seq=message.seq, viewer=official)
+    assert events.attachments_payload(seen_by_other) == []
+
+    # Its author still sees and downloads it.
+    author = client_for(startup_user)
+    assert author.get(_download_url(attachment)).status_code == 200
+    seen_by_author = selectors.message_in(channel_id=pair.pk, seq=message.seq, viewer=startup_user)
+    assert [f["name"] for f in events.attachments_payload(seen_by_author)] == ["内部資料.pdf"]
