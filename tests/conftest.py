@@ -46,6 +46,19 @@ def _fast_and_isolated(settings, tmp_path):
     yield
     translation.activate("ja")
     cache.clear()
+    _forget_channel_layers()
+
+
+def _forget_channel_layers():
+    """Each test's event loop gets its own channel layer.
+
+    channels-redis binds its locks and connection pools to the loop that first used them; a
+    consumer task that a slow test leaves behind can keep such a lock held when that loop closes,
+    and every later test sharing the layer then fails with "bound to a different event loop".
+    """
+    from channels.layers import channel_layers
+
+    channel_layers.backends.clear()
 
 
 @pytest.fixture
