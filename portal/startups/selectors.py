@@ -5,6 +5,7 @@ from portal.search.selectors import search
 from portal.startups import permissions
 from portal.startups.models import (
     JoinRequestState,
+    Proposal,
     Startup,
     StartupCategory,
     StartupInvitation,
@@ -217,10 +218,19 @@ def alert_get_for_member(*, startup, pk):
 
 def recommended_requests_for_dashboard(*, user, limit: int = 5):
     """The startup dashboard's slot (``startups/includes/recommended_requests.html``): open
-    requests recommended for the user's startup, or an empty list."""
+    requests recommended for the user's startup that it has not proposed to, or an empty list."""
     from portal.startups.matching import recommended_requests
 
     membership = user.startup_membership if user.is_authenticated else None
     if membership is None:
         return []
-    return recommended_requests(startup=membership.startup, user=user, limit=limit)
+    # Requests the startup already proposed to are in its proposal list, not recommendations.
+    proposed = set(
+        Proposal.objects.active()
+        .filter(startup=membership.startup)
+        .values_list("support_request_id", flat=True)
+    )
+    matches = recommended_requests(
+        startup=membership.startup, user=user, limit=limit + len(proposed)
+    )
+    return [match for match in matches if match.obj.pk not in proposed][:limit]

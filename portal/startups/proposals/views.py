@@ -15,8 +15,10 @@ from portal.accounts.permissions import (
     startup_member_required,
     verified_official_required,
 )
+from portal.cocreation.selectors import subject_channel_for_member
 from portal.core.forms import add_service_errors
 from portal.core.uploads import attachment_response
+from portal.startups.models import ProposalState
 from portal.startups.proposals import forms, policies, selectors, services
 from portal.startups.selectors import recommended_requests_for_dashboard
 
@@ -70,6 +72,9 @@ def detail(request, pk):
         "can_withdraw": policies.can_withdraw(user, proposal),
         "can_decide": policies.can_decide(user, proposal),
         "can_shortlist": policies.can_shortlist(user, proposal),
+        "channel": subject_channel_for_member(user=user, subject=proposal.support_request)
+        if proposal.state == ProposalState.SELECTED
+        else None,
     }
     return render(request, "startups/proposals/detail.html", context)
 
@@ -253,5 +258,6 @@ def compare(request, request_pk):
         "proposals": proposals,
         "can_decide": policies.request_policies.is_owner_official(request.user, support_request)
         and support_request.state in policies.DECIDING_REQUEST_STATES,
+        "channel": subject_channel_for_member(user=request.user, subject=support_request),
     }
     return render(request, "startups/proposals/compare.html", context)

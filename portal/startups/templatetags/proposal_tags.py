@@ -1,9 +1,11 @@
 """The proposals panel on a support request's page, so the request view needs no knowledge of
 proposals: startup members get "Propose" (or a link to their active proposal), the requesting and
-co-sponsoring officials and moderators a link to the comparison. Nothing private is rendered."""
+co-sponsoring officials and moderators a link to the comparison, members of the request's
+co-creation channel a link to it. Nothing private is rendered."""
 
 from django import template
 
+from portal.cocreation.selectors import subject_channel_for_member
 from portal.startups.proposals import policies, selectors
 
 register = template.Library()
@@ -24,6 +26,7 @@ def proposal_panel(context, support_request):
         "own_proposal": own,
         "can_propose": can_propose,
         "can_compare": policies.can_compare(user, support_request),
+        "channel": subject_channel_for_member(user=user, subject=support_request),
     }
 
 
