@@ -216,6 +216,13 @@ def alert_get_for_member(*, startup, pk):
     return get_object_or_404(alerts_of(startup=startup).select_related("startup"), pk=pk)
 
 
+def active_proposals_by_request(*, startup) -> dict[int, int]:
+    """{support request id: proposal id} of the startup's active proposals."""
+    return dict(
+        Proposal.objects.active().filter(startup=startup).values_list("support_request_id", "pk")
+    )
+
+
 def recommended_requests_for_dashboard(*, user, limit: int = 5):
     """The startup dashboard's slot (``startups/includes/recommended_requests.html``): open
     requests recommended for the user's startup that it has not proposed to, or an empty list."""
@@ -225,11 +232,7 @@ def recommended_requests_for_dashboard(*, user, limit: int = 5):
     if membership is None:
         return []
     # Requests the startup already proposed to are in its proposal list, not recommendations.
-    proposed = set(
-        Proposal.objects.active()
-        .filter(startup=membership.startup)
-        .values_list("support_request_id", flat=True)
-    )
+    proposed = active_proposals_by_request(startup=membership.startup)
     matches = recommended_requests(
         startup=membership.startup, user=user, limit=limit + len(proposed)
     )

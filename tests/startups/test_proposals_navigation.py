@@ -67,3 +67,16 @@ def test_dashboard_recommendations_skip_requests_already_proposed_to(official, s
     after = [m.obj.pk for m in recommended_requests_for_dashboard(user=startup_user)]
     assert proposed.pk not in after
     assert other.pk in after
+
+
+def test_recommended_page_marks_requests_already_proposed_to(official, startup_user, client_for):
+    startup = startup_user.startup_membership.startup
+    startup.categories.create(category="online_procedures")
+    support_request = factories.support_request(author=official, title="窓口のオンライン申請拡充")
+    url = reverse("startups:recommended", args=[startup.slug])
+    client = client_for(startup_user)
+    assert "提案済み" not in client.get(url).content.decode()
+    proposal = make_proposal(support_request, startup_user)
+    content = client.get(url).content.decode()
+    assert "提案済み" in content
+    assert proposal.get_absolute_url() in content
