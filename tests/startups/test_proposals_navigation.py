@@ -8,6 +8,7 @@ from django.urls import reverse
 from portal.cocreation.models import Channel
 from portal.startups.proposals import services
 from portal.startups.selectors import recommended_requests_for_dashboard
+from portal.startups.services import startup_create
 from tests import factories
 from tests.startups.proposal_world import make_proposal
 
@@ -80,3 +81,16 @@ def test_recommended_page_marks_requests_already_proposed_to(official, startup_u
     content = client.get(url).content.decode()
     assert "提案済み" in content
     assert proposal.get_absolute_url() in content
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("株式会社ひかりDX", "hikaridx"),
+        ("アグリセンス合同会社", "agurisensu"),
+        ("(株)ミライ", "mirai"),
+        ("株式会社", "startup"),
+    ],
+)
+def test_startup_urls_leave_out_the_legal_form(member, name, slug):
+    assert startup_create(owner=member, name=name).slug == slug
