@@ -94,3 +94,17 @@ def test_recommended_page_marks_requests_already_proposed_to(official, startup_u
 )
 def test_startup_urls_leave_out_the_legal_form(member, name, slug):
     assert startup_create(owner=member, name=name).slug == slug
+
+
+def test_a_saved_draft_continues_on_its_edit_page_to_attach_files(
+    official, startup_user, client_for
+):
+    support_request = factories.support_request(author=official)
+    url = reverse("startups:proposal_new", args=[support_request.pk])
+    data = {"summary": "概要", "body": "本文", "estimated_cost_yen": "100000", "timeline": "3か月"}
+    response = client_for(startup_user).post(url, {**data, "save": "1"})
+    proposal = support_request.proposals.get()
+    assert proposal.state == "draft"
+    assert response["Location"] == reverse("startups:proposal_edit", args=[proposal.pk])
+    page = client_for(startup_user).get(response["Location"]).content.decode()
+    assert 'name="file"' in page

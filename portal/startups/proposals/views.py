@@ -104,9 +104,15 @@ def create(request, request_pk):
         else:
             if proposal.state == "submitted":
                 messages.success(request, _("Your proposal was submitted."))
-            else:
-                messages.success(request, _("Your draft was saved. Submit it before the deadline."))
-            return redirect(proposal.get_absolute_url())
+                return redirect(proposal.get_absolute_url())
+            # A draft continues on its edit page, where files are attached.
+            messages.success(
+                request,
+                _(
+                    "Your draft was saved. Attach files below if needed, then submit it before the deadline."
+                ),
+            )
+            return redirect("startups:proposal_edit", proposal.pk)
     context = {"form": form, "support_request": support_request, "startup": startup}
     return render(request, "startups/proposals/form.html", context)
 
