@@ -108,3 +108,12 @@ def test_a_saved_draft_continues_on_its_edit_page_to_attach_files(
     assert response["Location"] == reverse("startups:proposal_edit", args=[proposal.pk])
     page = client_for(startup_user).get(response["Location"]).content.decode()
     assert 'name="file"' in page
+
+
+def test_costs_read_naturally_in_both_languages(world, client_for):
+    client = client_for(world.users["official"])
+    path = world.proposal.get_absolute_url()
+    assert "3,000,000 円" in client.get(path).content.decode()
+    english = client.get(path.replace("/ja/", "/en/", 1)).content.decode()
+    assert "3,000,000 yen" in english
+    assert "円" not in english.split("<main", 1)[1].split("</dl>", 1)[0]
