@@ -4,6 +4,7 @@ import logging
 import random
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -185,6 +186,23 @@ def memberships_of(*, user):
         .with_unread()
         .order_by(F("channel__last_message_at").desc(nulls_last=True), "-channel__created_at")
     )
+
+
+def subject_channel_for_member(*, user, subject) -> Channel | None:
+    """The channel opened for `subject` (e.g. a support request) if `user` is an active member."""
+    if not user.is_authenticated:
+        return None
+    membership = (
+        Membership.objects.active()
+        .filter(
+            user=user,
+            channel__subject_type=ContentType.objects.get_for_model(subject),
+            channel__subject_id=subject.pk,
+        )
+        .select_related("channel")
+        .first()
+    )
+    return membership.channel if membership else None
 
 
 def discoverable_channels(*, user):

@@ -64,6 +64,8 @@ class Match:
     obj: object
     score: int = 0
     reasons: list[Reason] = field(default_factory=list)
+    # For a startup's recommended requests: its active proposal to that request, if any.
+    own_proposal_pk: int | None = None
 
     @property
     def startup(self):

@@ -5,6 +5,7 @@ from portal.search.selectors import search
 from portal.startups import permissions
 from portal.startups.models import (
     JoinRequestState,
+    Proposal,
     Startup,
     StartupCategory,
     StartupInvitation,
@@ -215,12 +216,24 @@ def alert_get_for_member(*, startup, pk):
     return get_object_or_404(alerts_of(startup=startup).select_related("startup"), pk=pk)
 
 
+def active_proposals_by_request(*, startup) -> dict[int, int]:
+    """{support request id: proposal id} of the startup's active proposals."""
+    return dict(
+        Proposal.objects.active().filter(startup=startup).values_list("support_request_id", "pk")
+    )
+
+
 def recommended_requests_for_dashboard(*, user, limit: int = 5):
     """The startup dashboard's slot (``startups/includes/recommended_requests.html``): open
-    requests recommended for the user's startup, or an empty list."""
+    requests recommended for the user's startup that it has not proposed to, or an empty list."""
     from portal.startups.matching import recommended_requests
 
     membership = user.startup_membership if user.is_authenticated else None
     if membership is None:
         return []
-    return recommended_requests(startup=membership.startup, user=user, limit=limit)
+    # Requests the startup already proposed to are in its proposal list, not recommendations.
+    proposed = active_proposals_by_request(startup=membership.startup)
+    matches = recommended_requests(
+        startup=membership.startup, user=user, limit=limit + len(proposed)
+    )
+    return [match for match in matches if match.obj.pk not in proposed][:limit]

@@ -1,5 +1,7 @@
 """Writes for startups: creation, team membership, invitations, track records, verification."""
 
+import re
+
 from anyascii import anyascii
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -42,8 +44,15 @@ NOT_OFFICIAL_OF_MUNICIPALITY = _(
 ALREADY_DECIDED = _("This has already been decided.")
 
 
+# Legal-form words add nothing to a URL and transliterate as Chinese ("zhushihuishe" for 株式会社).
+LEGAL_FORMS = re.compile(
+    r"株式会社|合同会社|有限会社|合資会社|合名会社|一般社団法人|一般財団法人|特定非営利活動法人|NPO法人"
+    r"|（株）|\(株\)|（同）|\(同\)|（有）|\(有\)"
+)
+
+
 def _unique_slug(name: str, requested: str = "") -> str:
-    base = slugify(requested or anyascii(name))[:60].strip("-") or "startup"
+    base = slugify(requested or anyascii(LEGAL_FORMS.sub(" ", name)))[:60].strip("-") or "startup"
     slug, n = base, 2
     while Startup.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1

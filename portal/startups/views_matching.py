@@ -21,6 +21,9 @@ def recommended(request, slug):
     matches = matching.recommended_requests(
         startup=startup, user=request.user, limit=RECOMMENDED_LIMIT
     )
+    proposed = selectors.active_proposals_by_request(startup=startup)
+    for match in matches:
+        match.own_proposal_pk = proposed.get(match.obj.pk)
     return render(
         request,
         "startups/recommended.html",

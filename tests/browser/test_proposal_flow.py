@@ -92,7 +92,13 @@ def test_startup_proposes_and_official_shortlists_and_selects(new_context, live_
     members = set(channel.memberships.values_list("user__email", flat=True))
     assert {official.email, "founder@hikari.example.com"} <= members
 
-    # The startup sees the decision on its dashboard.
+    # The startup sees the decision on its dashboard and goes from its proposal to the channel.
     startup_page.goto(f"{base}/ja/proposals/")
     assert "窓口のオンライン申請拡充" in startup_page.content()
     assert serious_axe_violations(startup_page) == []
+    startup_page.goto(base + proposal.get_absolute_url())
+    startup_page.get_by_role("link", name="共創チャンネルを開く").click()
+    startup_page.wait_for_url(f"**{channel.get_absolute_url()}")
+    official_page.goto(f"{base}/ja/proposals/requests/{support_request.pk}/compare/")
+    official_page.get_by_role("link", name="共創チャンネルを開く").click()
+    official_page.wait_for_url(f"**{channel.get_absolute_url()}")

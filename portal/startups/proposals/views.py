@@ -15,8 +15,10 @@ from portal.accounts.permissions import (
     startup_member_required,
     verified_official_required,
 )
+from portal.cocreation.selectors import subject_channel_for_member
 from portal.core.forms import add_service_errors
 from portal.core.uploads import attachment_response
+from portal.startups.models import ProposalState
 from portal.startups.proposals import forms, policies, selectors, services
 from portal.startups.selectors import recommended_requests_for_dashboard
 
@@ -70,6 +72,9 @@ def detail(request, pk):
         "can_withdraw": policies.can_withdraw(user, proposal),
         "can_decide": policies.can_decide(user, proposal),
         "can_shortlist": policies.can_shortlist(user, proposal),
+        "channel": subject_channel_for_member(user=user, subject=proposal.support_request)
+        if proposal.state == ProposalState.SELECTED
+        else None,
     }
     return render(request, "startups/proposals/detail.html", context)
 
@@ -99,9 +104,15 @@ def create(request, request_pk):
         else:
             if proposal.state == "submitted":
                 messages.success(request, _("Your proposal was submitted."))
-            else:
-                messages.success(request, _("Your draft was saved. Submit it before the deadline."))
-            return redirect(proposal.get_absolute_url())
+                return redirect(proposal.get_absolute_url())
+            # A draft continues on its edit page, where files are attached.
+            messages.success(
+                request,
+                _(
+                    "Your draft was saved. Attach files below if needed, then submit it before the deadline."
+                ),
+            )
+            return redirect("startups:proposal_edit", proposal.pk)
     context = {"form": form, "support_request": support_request, "startup": startup}
     return render(request, "startups/proposals/form.html", context)
 
@@ -253,5 +264,6 @@ def compare(request, request_pk):
         "proposals": proposals,
         "can_decide": policies.request_policies.is_owner_official(request.user, support_request)
         and support_request.state in policies.DECIDING_REQUEST_STATES,
+        "channel": subject_channel_for_member(user=request.user, subject=support_request),
     }
     return render(request, "startups/proposals/compare.html", context)
