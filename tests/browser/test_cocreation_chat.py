@@ -209,3 +209,26 @@ def test_channel_pages_have_no_serious_accessibility_violations(chat_server, new
         page.goto(server.http + path)
         page.wait_for_load_state()
         assert serious_axe_violations(page) == [], path
+
+
+def test_a_message_that_arrived_live_can_be_reported(chat_server, new_context):
+    """The socket-driven page must not swallow the Report link (it is a page of its own)."""
+    server, env = chat_server
+    data = run_setup(
+        env,
+        {
+            "users": {"official": "official", "startup": "startup"},
+            "channels": {"pair": {"owner": "official", "members": ["startup"]}},
+        },
+    )
+    channel = data["channels"]["pair"]
+    _, official = _open_as(new_context, server, data["users"]["official"], channel)
+    _, startup = _open_as(new_context, server, data["users"]["startup"], channel)
+
+    _send(official, "報告リンクの確認用メッセージです")
+    _wait_for_text(startup, "報告リンクの確認用メッセージです")
+    item = startup.locator("li[data-seq]", has_text="報告リンクの確認用メッセージです")
+    item.locator("a[data-action=report]").click()
+
+    startup.wait_for_url("**/report/message/**")
+    assert startup.locator("h1", has_text="モデレーターに報告する").count() == 1
