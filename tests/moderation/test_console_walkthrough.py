@@ -2,6 +2,7 @@
 of the page, links between the queue, an item and the log."""
 
 import pytest
+from django.urls import reverse
 
 from portal.cocreation import services as chat
 from portal.cocreation.events import message_payload
@@ -75,3 +76,18 @@ def test_live_chat_messages_can_be_reported_and_a_sign_out_is_explained(official
 
     assert message_payload(message)["id"] == message.pk
     assert chat_strings()["report"] and chat_strings()["signedOut"]
+
+
+def test_the_queue_links_every_other_queue_and_bulk_actions_ask_first(
+    admin_client, member, official
+):
+    support_request = factories.support_request(author=official, title="公民館予約のオンライン化")
+    services.report_create(reporter=member, target=support_request, reason="spam")
+
+    page = admin_client.get(BASE).content.decode()
+
+    for url in ("official_verification:queue", "startup_verification:queue"):
+        assert f'href="{reverse(url)}"' in page
+    assert f'href="{reverse("moderation_admin:audit")}"' in page
+    bulk_form = page.split(f'action="{reverse("moderation_admin:bulk")}"', 1)[1].split(">", 1)[0]
+    assert "data-confirm=" in bulk_form
