@@ -361,6 +361,8 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "portal.search.backends", "SEARCH_CONFIG": "simple"},
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third-party avatars (the CSP blocks them anyway, leaving a broken image): Wagtail shows its default.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 # Moderators cannot publish directly; an approved workflow publishes (see portal/cms/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.cms.workflows.publish_approved"

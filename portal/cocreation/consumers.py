@@ -344,7 +344,8 @@ class ChannelConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_FORBIDDEN)
 
     async def session_terminate(self, event):
-        await self.close(code=CLOSE_FORBIDDEN)
+        # The user's sessions were ended (e.g. a moderator suspended the account): signed out.
+        await self.close(code=CLOSE_UNAUTHENTICATED)
 
     # --- presence --------------------------------------------------------------------------
 

@@ -90,6 +90,7 @@ def message_payload(message, frame_type: str = "message") -> dict:
     return {
         "type": frame_type,
         "channel": message.channel_id,
+        "id": message.pk,
         "seq": message.seq,
         "client_id": message.client_id,
         "author": _person(message.author),

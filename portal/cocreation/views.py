@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.accounts.permissions import moderator_required, onboarding_required
@@ -108,6 +109,7 @@ def _chat_config(request, access, history) -> dict:
         "canManage": access.can_manage,
         "editUrl": reverse("cocreation:message_edit", args=[channel.pk, 0]),
         "deleteUrl": reverse("cocreation:message_delete", args=[channel.pk, 0]),
+        "reportUrl": reverse("moderation:report", args=["message", 0]),
         "members": selectors.member_names(channel_id=channel.pk),
         "text": chat_strings(),
     }
@@ -120,6 +122,9 @@ def chat_strings() -> dict:
         "offline": _("Offline. Messages you write are kept and sent when the connection is back."),
         "reconnecting": _("Connection lost. Reconnecting in %(seconds)s s…"),
         "closed": _("You no longer have access to this channel. Reload the page."),
+        "signedOut": _(
+            "You were signed out, so this page no longer receives messages. Reload the page to sign in again."
+        ),
         "sending": _("Sending…"),
         "pending": _("%(count)s message(s) waiting to be sent"),
         "typing": _("%(names)s is typing…"),
@@ -129,6 +134,7 @@ def chat_strings() -> dict:
         "reply": _("Reply"),
         "edit": _("Edit"),
         "delete": _("Delete"),
+        "report": pgettext("moderation", "Report"),
         "save": _("Save"),
         "cancel": _("Cancel"),
         "confirmDelete": _(

@@ -81,8 +81,9 @@ def funnel(*, since=None) -> list[FunnelStage]:
     """The loop's funnel, one query. Stages (each counts requests of the period):
 
     1. published: every request.
-    2. proposed: requests with at least one proposal.
-    3. selected: requests with a proposal that is selected, or was moved to selected once.
+    2. proposed: requests with at least one proposal (or a later stage among 3-4).
+    3. selected: requests with a proposal that is selected, or was moved to selected once (or
+       that reached co-creating).
     4. co_creating: requests that are co-creating now or went through co-creating (a recorded
        state change to co_creating).
     5. completed: requests in the completed state.
@@ -91,6 +92,12 @@ def funnel(*, since=None) -> list[FunnelStage]:
     went_co_creating = SupportRequestTransition.objects.filter(
         support_request=OuterRef("pk"), to_state=RequestState.CO_CREATING
     )
+    # Co-creation starts from a selected proposal, so stages 2-4 nest: a request that reached a
+    # later one counts in the earlier ones too (requests recorded before proposals were tracked
+    # would otherwise make the funnel widen, e.g. 1 selected → 13 co-creating).
+    co_creating = Q(state=RequestState.CO_CREATING) | Q(went_co_creating=True)
+    selected = Q(has_selected=True) | co_creating
+    proposed = Q(has_proposal=True) | selected
     counts = (
         requests_in_period(since=since)
         .annotate(
@@ -100,11 +107,9 @@ def funnel(*, since=None) -> list[FunnelStage]:
         )
         .aggregate(
             published=Count("pk"),
-            proposed=Count("pk", filter=Q(has_proposal=True)),
-            selected=Count("pk", filter=Q(has_selected=True)),
-            co_creating=Count(
-                "pk", filter=Q(state=RequestState.CO_CREATING) | Q(went_co_creating=True)
-            ),
+            proposed=Count("pk", filter=proposed),
+            selected=Count("pk", filter=selected),
+            co_creating=Count("pk", filter=co_creating),
             completed=Count("pk", filter=Q(state=RequestState.COMPLETED)),
             adopted=Count("pk", filter=Q(state=RequestState.COMPLETED, outcome_adopted=True)),
         )

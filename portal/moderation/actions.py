@@ -132,5 +132,10 @@ ACTIONS = {
 BULK_ACTIONS = [action for action in ACTIONS.values() if action.bulk]
 
 
-def available(kind, target) -> list[Action]:
-    return [action for action in ACTIONS.values() if action.applies(kind, target)]
+def available(kind, target, *, has_open_reports: bool = True) -> list[Action]:
+    """The actions offered on the target's page ("dismiss" only while reports wait)."""
+    return [
+        action
+        for action in ACTIONS.values()
+        if action.applies(kind, target) and (has_open_reports or action.name != "dismiss")
+    ]

@@ -1,6 +1,7 @@
 """The moderators' console inside the Wagtail admin: queue, target pages, actions, audit log."""
 
 import csv
+import json
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
@@ -18,12 +20,25 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from portal.core.admin_queues import ModeratorOnlyMixin
 from portal.moderation import actions, registry, selectors
 from portal.moderation.forms import AuditFilterForm, QueueFilterForm, ReasonForm
+from portal.moderation.models import ReportStatus
 
 QUEUE_PAGE_SIZE = 30
 AUDIT_PAGE_SIZE = 50
 
 
-class QueueView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class ConsolePage(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    """A page of the console; its breadcrumbs lead back to the admin home (and the queue)."""
+
+    in_queue = False  # True: the page sits under the queue in the breadcrumbs
+
+    def get_breadcrumbs_items(self):
+        items = list(self.breadcrumbs_items)
+        if self.in_queue:
+            items.append({"url": reverse("moderation_admin:queue"), "label": QueueView.page_title})
+        return [*items, {"url": "", "label": self.get_header_title()}]
+
+
+class QueueView(ConsolePage):
     page_title = gettext_lazy("Reports waiting for a moderator")
     header_icon = "warning"
     template_name = "moderation/admin/queue.html"
@@ -51,19 +66,24 @@ class QueueView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         )
 
 
-class TargetView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class TargetView(ConsolePage):
     """One reported thing (or user): what it is, its reports, and the actions that apply."""
 
     page_title = gettext_lazy("Moderate")
     header_icon = "warning"
     template_name = "moderation/admin/target.html"
+    in_queue = True
 
     def get_context_data(self, **kwargs):
         kind, target = selectors.moderation_target_get(
             kind=self.kwargs["kind"], pk=self.kwargs["pk"]
         )
+        self.page_title = kind.label
+        self.page_subtitle = Truncator(kind.describe(target)).chars(60)
         kwargs.setdefault("reason_form", ReasonForm())
         user = target if kind.key == "user" else actions._author_of(target)
+        reports = list(selectors.reports_of_target(target=target))
+        has_open_reports = any(report.status == ReportStatus.OPEN for report in reports)
         kwargs.pop("kind", None)
         return super().get_context_data(
             spec=kind,
@@ -72,8 +92,8 @@ class TargetView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             target_url=target.get_absolute_url() if hasattr(target, "get_absolute_url") else "",
             target_user=user,
             suspension=selectors.open_suspension(user=user) if user else None,
-            reports=selectors.reports_of_target(target=target),
-            available_actions=actions.available(kind, target),
+            reports=reports,
+            available_actions=actions.available(kind, target, has_open_reports=has_open_reports),
             history=selectors.audit_log().filter(
                 target_type=kind.content_type, target_id=str(target.pk)
             )[:20],
@@ -100,6 +120,11 @@ class TargetActionView(TargetView):
             else:
                 messages.success(request, _("Done: %(action)s.") % {"action": spec.label})
                 return redirect(reverse("moderation_admin:target", args=[kind, pk]))
+        # The form is further down the page: say at the top that nothing was done.
+        messages.error(
+            request,
+            _("Not done: %(action)s. See the form below.") % {"action": spec.label},
+        )
         return self.render_to_response(
             self.get_context_data(reason_form=form, failed_action=action)
         )
@@ -151,7 +176,7 @@ class BulkActionView(ModeratorOnlyMixin, View):
         return redirect(back)
 
 
-class UsersView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class UsersView(ConsolePage):
     page_title = gettext_lazy("Users: warn, suspend, reinstate")
     header_icon = "user"
     template_name = "moderation/admin/users.html"
@@ -176,7 +201,7 @@ def _audit_filters(request):
     return form, (form.cleaned_data if form.is_valid() else {})
 
 
-class AuditLogView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class AuditLogView(ConsolePage):
     page_title = gettext_lazy("Audit log")
     header_icon = "history"
     template_name = "moderation/admin/audit_log.html"
@@ -186,11 +211,23 @@ class AuditLogView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         form, filters = _audit_filters(self.request)
         entries = selectors.audit_log(**filters)
         page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(self.request.GET.get("page"))
+        for entry in page.object_list:
+            entry.console_url = _console_url(entry)
+            entry.before_text, entry.after_text = _json(entry.before), _json(entry.after)
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
             filter_form=form, page=page, query_string=query.urlencode(), **kwargs
         )
+
+
+def _console_url(entry) -> str:
+    """The console page of an entry's target (reportable kinds only), or ""."""
+    model = entry.target_type.model_class() if entry.target_type else None
+    kind = registry.kind_for_model(model) if model else None
+    if kind is None or not str(entry.target_id).isdigit():
+        return ""
+    return reverse("moderation_admin:target", args=[kind.key, entry.target_id])
 
 
 def _audit_csv_lines(entries):
@@ -227,8 +264,6 @@ def _audit_csv_lines(entries):
 
 
 def _json(data) -> str:
-    import json
-
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 

@@ -200,6 +200,9 @@
       if (mine || config.canManage) {
         actions.appendChild(actionLink("delete", config.deleteUrl.replace("/0/", "/" + seq + "/"), T.delete, seq));
       }
+      if (!mine && !frame.masked && frame.id) {
+        actions.appendChild(actionLink("report", config.reportUrl.replace("/0/", "/" + frame.id + "/"), T.report, seq));
+      }
       item.appendChild(actions);
     }
     return item;
@@ -475,8 +478,8 @@
       outbox.forEach(function (entry) { entry.inFlight = false; });
       saveOutbox();
       if (event.code === 4401 || event.code === 4403) {
-        closedForGood = true;
-        setState("closed", T.closed);
+        closedForGood = true; // reconnecting would be refused again
+        setState("closed", event.code === 4401 ? T.signedOut : T.closed);
         return;
       }
       scheduleReconnect();
@@ -788,9 +791,10 @@
   ui.history.addEventListener("click", function (event) {
     var link = event.target.closest("[data-action]");
     if (!link || !isOpen()) return; // without a socket the links lead to the plain pages
+    var action = link.getAttribute("data-action");
+    if (action === "report") return; // the report form is a page of its own
     var item = link.closest("li[data-seq]");
     var seq = Number(item.getAttribute("data-seq"));
-    var action = link.getAttribute("data-action");
     event.preventDefault();
     if (action === "reply") setReply(seq);
     else if (action === "edit") startEdit(item);

@@ -5,6 +5,7 @@ database; see tests/cocreation/livestack.py.
 """
 
 import os
+import re
 
 import pytest
 
@@ -209,3 +210,59 @@ def test_channel_pages_have_no_serious_accessibility_violations(chat_server, new
         page.goto(server.http + path)
         page.wait_for_load_state()
         assert serious_axe_violations(page) == [], path
+
+
+def test_a_message_that_arrived_live_can_be_reported(chat_server, new_context):
+    """The socket-driven page must not swallow the Report link (it is a page of its own)."""
+    server, env = chat_server
+    data = run_setup(
+        env,
+        {
+            "users": {"official": "official", "startup": "startup"},
+            "channels": {"pair": {"owner": "official", "members": ["startup"]}},
+        },
+    )
+    channel = data["channels"]["pair"]
+    _, official = _open_as(new_context, server, data["users"]["official"], channel)
+    _, startup = _open_as(new_context, server, data["users"]["startup"], channel)
+
+    _send(official, "報告リンクの確認用メッセージです")
+    _wait_for_text(startup, "報告リンクの確認用メッセージです")
+    item = startup.locator("li[data-seq]", has_text="報告リンクの確認用メッセージです")
+    item.locator("a[data-action=report]").click()
+
+    startup.wait_for_url("**/report/message/**")
+    assert startup.locator("h1", has_text="モデレーターに報告する").count() == 1
+
+
+def test_a_signed_out_socket_is_explained_and_not_reconnected(chat_server, new_context):
+    """Suspension ends the user's sessions and closes their sockets with 4401 (see
+    tests/moderation/test_realtime.py): the page says so instead of reconnecting forever."""
+    server, env = chat_server
+    data = run_setup(
+        env,
+        {
+            "users": {"official": "official", "startup": "startup"},
+            "channels": {"pair": {"owner": "official", "members": ["startup"]}},
+        },
+    )
+    context = new_context()
+    name, value = data["users"]["startup"]["cookie"].split("=", 1)
+    context.add_cookies([{"name": name, "value": value, "url": server.http}])
+    sockets = []
+
+    def relay(route):
+        route.connect_to_server()
+        sockets.append(route)
+
+    context.route_web_socket(re.compile(r".*/ws/channels/.*"), relay)
+    page = context.new_page()
+    page.goto(f"{server.http}/ja/channels/{data['channels']['pair']}/")
+    page.wait_for_selector("[data-connection][data-state=online]")
+
+    sockets[-1].close(code=4401, reason="")
+
+    page.wait_for_selector("[data-connection][data-state=closed]")
+    assert "ログアウトされたため" in page.locator(".chat__status").inner_text()
+    page.wait_for_timeout(2500)  # longer than the first reconnection delay
+    assert len(sockets) == 1

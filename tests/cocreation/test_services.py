@@ -4,7 +4,7 @@ import pytest
 from channels.layers import get_channel_layer
 
 from portal.cocreation import services
-from portal.cocreation.consumers import CLOSE_FORBIDDEN
+from portal.cocreation.consumers import CLOSE_UNAUTHENTICATED
 from portal.cocreation.models import Channel, ChannelKind, MemberRole, Membership, MembershipState
 from portal.cocreation.rendering import render_markdown_lite
 from portal.notifications.groups import user_group
@@ -84,7 +84,8 @@ async def test_session_terminate_event_closes_the_users_chat_sockets(pair, start
     """The contract for account suspension: send `session.terminate` to the user's group."""
     socket = await sockets(startup_user, pair.pk)
     await get_channel_layer().group_send(user_group(startup_user.pk), {"type": "session.terminate"})
-    assert await socket.closed_with() == CLOSE_FORBIDDEN
+    # 4401, not 4403: the page tells the user they were signed out (static/js/cocreation.js).
+    assert await socket.closed_with() == CLOSE_UNAUTHENTICATED
 
 
 # --- Markdown-lite -------------------------------------------------------------------------

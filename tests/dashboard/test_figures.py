@@ -6,7 +6,7 @@ import pytest
 
 from portal.dashboard import charts, figures, selectors
 from tests import factories
-from tests.dashboard.conftest import NOW, jst
+from tests.dashboard.conftest import NOW, _request, jst
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +32,16 @@ def test_funnel_counts_and_rates(community):
     assert stages[1].rate_from_previous == pytest.approx(4 / 6)
     assert stages[5].rate_from_previous == pytest.approx(1 / 2)
     assert stages[5].rate_from_start == pytest.approx(1 / 6)
+
+
+def test_funnel_stages_nest_for_requests_co_creating_without_recorded_proposals(community):
+    """Requests that reached co-creation before proposals were tracked (or on imported data)
+    count as proposed and selected too, so no stage is larger than the one before it."""
+    _request(factories.SHIOJIRI, "ai_rpa", jst(2026, 4, 1, 9), "co_creating")
+
+    counts = [s.count for s in selectors.funnel()]
+
+    assert counts == [7, 5, 4, 4, 2, 1]
 
 
 def test_funnel_respects_the_period(community):

@@ -5,6 +5,7 @@ import pytest
 from asgiref.sync import sync_to_async
 
 from portal.cocreation import services as chat
+from portal.cocreation.consumers import CLOSE_UNAUTHENTICATED
 from portal.moderation import services
 from tests import factories
 from tests.moderation.conftest import make_channel
@@ -86,7 +87,7 @@ async def test_suspension_closes_the_users_channel_and_notification_sockets(sock
         user=author, moderator=moderator, reason="度重なる迷惑行為"
     )
 
-    assert await channel_socket.closed_with(timeout=5) is not None
+    assert await channel_socket.closed_with(timeout=5) == CLOSE_UNAUTHENTICATED  # "signed out"
     assert (await bell.receive_output(timeout=5))["type"] == "websocket.close"
     # Others stay connected.
     assert await other_socket.nothing_more(ignore=("presence", "typing", "message.updated"))
