@@ -282,8 +282,80 @@ def _create(index, row, *, now) -> Proposal | None:
     return proposal
 
 
+def _history_startup(support_request) -> Startup | None:
+    """The startup the demo means for `support_request`, else one offering its category."""
+    from portal.startups.demo import INTENDED_MATCHES
+
+    slug = INTENDED_MATCHES.get(support_request.title)
+    startups = Startup.objects.filter(members__isnull=False).distinct()
+    if slug:
+        return startups.filter(slug=slug).first()
+    return startups.filter(categories__category=support_request.category).order_by("pk").first()
+
+
+def _history_dates(support_request, *, now, index):
+    """Submitted a few days after publication, selected some weeks later, always in the past
+    and before the request was completed."""
+    published = support_request.published_at
+    latest = min(filter(None, [support_request.completed_at, now]))
+    submitted = min(published + datetime.timedelta(days=3 + index % 9), latest)
+    selected = min(submitted + datetime.timedelta(days=14 + (index * 5) % 30), latest)
+    return submitted, selected
+
+
+def _seed_history(*, now) -> int:
+    """Requests that went on to co-creation (or were completed with an adopted solution) in the
+    demo data got there through a selected proposal; give each one, so that the community
+    dashboard's funnel and time-to-selection read like a real year."""
+    requests = SupportRequest.objects.filter(
+        published_at__isnull=False, state__in=["co_creating", "completed"]
+    ).exclude(state="completed", outcome_adopted=False)
+    created = 0
+    for index, support_request in enumerate(requests.order_by("published_at", "pk")):
+        if support_request.proposals.filter(state=ProposalState.SELECTED).exists():
+            continue
+        startup = _history_startup(support_request)
+        owner = startup and startup.members.order_by("created_at").first()
+        if owner is None or support_request.proposals.filter(startup=startup).exists():
+            continue
+        submitted, selected = _history_dates(support_request, now=now, index=index)
+        decider = support_request.author
+        proposal = Proposal.objects.create(
+            support_request=support_request,
+            startup=startup,
+            author=owner.user,
+            summary=f"{startup.name}による「{support_request.title}」の実施提案",
+            body="## 提案の概要\n\n要請の内容に沿って、実証から本格導入までを伴走します。",
+            estimated_cost_yen=1_000_000 * (2 + index % 7),
+            timeline=f"{3 + index % 6}か月",
+            state=ProposalState.SELECTED,
+            submitted_at=submitted,
+            decided_by=decider,
+            decided_at=selected,
+        )
+        steps = [
+            ("", ProposalState.DRAFT, owner.user, submitted),
+            (ProposalState.DRAFT, ProposalState.SUBMITTED, owner.user, submitted),
+            (ProposalState.SUBMITTED, ProposalState.SELECTED, decider, selected),
+        ]
+        for from_state, to_state, actor, at in steps:
+            ProposalTransition.objects.create(
+                proposal=proposal,
+                from_state=from_state,
+                to_state=to_state,
+                actor=actor,
+                created_at=at,
+            )
+        created += 1
+    return created
+
+
 def seed(stdout) -> None:
     now = timezone.now()
     created = [_create(index, row, now=now) for index, row in enumerate(PROPOSALS)]
     count = sum(1 for proposal in created if proposal is not None)
-    stdout.write(f"Demo proposals: {count} created, {len(PROPOSALS)} in the set")
+    history = _seed_history(now=now)
+    stdout.write(
+        f"Demo proposals: {count} created, {len(PROPOSALS)} in the set; "
+        f"{history} selected proposals behind co-creating and completed requests"
+    )
