@@ -7,6 +7,7 @@ mentions the proposer in the co-creation channel. Bystanders (a plain member, an
 another municipality, a moderator, a startup without a matching alert) never hear of any of it.
 """
 
+import functools
 import uuid
 
 import pytest
@@ -179,3 +180,52 @@ def test_the_selection_leads_the_startup_to_its_channel(people, django_capture_o
     assert f"http://testserver{channel.get_absolute_url()}" in email.body or (
         channel.get_absolute_url() in email.body and "://" in email.body
     )
+
+
+def _only(kind: str, users, capture, action) -> None:
+    told, emails = _step(capture, action)
+    assert told == {kind: {user.pk for user in users}}
+    assert sorted(address for message in emails for address in message.to) == sorted(
+        user.email for user in users
+    )
+
+
+def test_a_join_request_tells_the_requesting_municipalitys_verified_officials_only(
+    people, django_capture_on_commit_callbacks
+):
+    from portal.community.services import joins
+
+    official = people["official"]
+    colleague = factories.official(factories.MAEBASHI)
+    factories.official(factories.MAEBASHI, verification_state="pending")
+    support_request = factories.support_request(author=official, title="窓口のオンライン化")
+    asker = people["other_official"]
+    state = {}
+
+    def ask():
+        state["join"] = joins.support_request_join_ask(support_request=support_request, user=asker)
+
+    _only("request_join_asked", [official, colleague], django_capture_on_commit_callbacks, ask)
+    _only(
+        "request_join_accepted",
+        [asker],
+        django_capture_on_commit_callbacks,
+        lambda: joins.support_request_join_accept(join=state["join"], actor=colleague),
+    )
+
+
+@pytest.mark.parametrize("approve", [True, False])
+def test_an_official_verification_decision_tells_that_official_only(
+    people, django_capture_on_commit_callbacks, approve
+):
+    from portal.community.services import officials
+
+    pending = factories.official(factories.MAEBASHI, verification_state="pending")
+    decide = functools.partial(
+        officials.official_verify if approve else officials.official_reject,
+        profile=pending.official_profile,
+        moderator=people["moderator"],
+    )
+    action = decide if approve else functools.partial(decide, reason="所属部署を入力してください。")
+    kind = "official_verified" if approve else "official_rejected"
+    _only(kind, [pending], django_capture_on_commit_callbacks, action)
