@@ -73,14 +73,16 @@ def channel_create_community(
 
 
 def channel_open_for_support_request(
-    *, support_request, officials, startup_members, actor
+    *, support_request, officials, startup_members, actor, told_elsewhere=()
 ) -> Channel:
     """Open (or complete) the private channel of a support request; idempotent.
 
     Called by the proposals flow when a startup is selected: the caller has already checked that
     `actor` may select. `officials` (the requesting and co-sponsoring officials) and
     `startup_members` (the selected startups' members) become members; people already in the
-    channel keep their state, so someone the owner removed is not silently re-added.
+    channel keep their state, so someone the owner removed is not silently re-added. The people
+    added are told, except those in `told_elsewhere` (the caller tells them in its own words, so
+    one decision sends them one notification).
     """
     subject_type = ContentType.objects.get_for_model(support_request)
     name = Truncator(str(getattr(support_request, "title", "") or support_request)).chars(120)
@@ -105,7 +107,8 @@ def channel_open_for_support_request(
             )
             if created:
                 added.append(user)
-        _notify_added(channel=channel, users=[u for u in added if u != actor], actor=actor)
+        quiet = {actor, *told_elsewhere}
+        _notify_added(channel=channel, users=[u for u in added if u not in quiet], actor=actor)
     return channel
 
 

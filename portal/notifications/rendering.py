@@ -14,10 +14,12 @@ email escape them when they show them). Context: `recipient`, `actor`, `target`,
 
 import functools
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.template import Context, Engine, TemplateDoesNotExist, engines
 from django.template.loader import render_to_string
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.text import Truncator
 
@@ -40,9 +42,20 @@ def absolute_url(path: str) -> str:
     return settings.PORTAL_BASE_URL.rstrip("/") + path
 
 
+def in_language(url: str, language: str) -> str:
+    """`url` (a path or a portal URL with a language prefix) as the same page in `language`."""
+    prefix = translation.get_language_from_path(urlsplit(url).path)
+    if not prefix or prefix == language:
+        return url
+    with translation.override(prefix):  # the prefix resolves only in its own language
+        return translate_url(url, language)
+
+
 def _target_url(target, context: dict) -> str:
+    """The link, in the language being rendered: callers often `reverse()` a path in the actor's
+    language (a moderator's, an official's); the recipient gets the page in theirs."""
     if context.get("url"):
-        return absolute_url(str(context["url"]))
+        return absolute_url(in_language(str(context["url"]), translation.get_language()))
     if target is not None and hasattr(target, "get_absolute_url"):
         return absolute_url(target.get_absolute_url())
     return ""

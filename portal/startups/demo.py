@@ -8,6 +8,7 @@ from portal.community.models import Municipality, OfficialProfile, VerificationS
 from portal.startups.models import (
     MemberRole,
     Startup,
+    StartupAlert,
     StartupCategory,
     StartupMember,
     TrackRecord,
@@ -248,6 +249,36 @@ TRACK_RECORDS = {
 }
 
 
+# Saved searches, so that a request published in the demo tells the startups it matches:
+# slug, alert name, categories, prefecture codes, keywords.
+ALERTS = [
+    (
+        "mirai-gyosei-tech",
+        "電子申請・窓口DXの募集",
+        ["online_procedures", "my_number"],
+        [],
+        "申請 窓口",
+    ),
+    ("agrisense", "群馬・長野のスマート農業", ["smart_agriculture"], ["10", "20"], ""),
+]
+
+
+def _seed_alerts() -> None:
+    for slug, name, categories, prefectures, keywords in ALERTS:
+        startup = Startup.objects.get(slug=slug)
+        alert, created = StartupAlert.objects.get_or_create(
+            startup=startup,
+            name=name,
+            defaults={
+                "categories": categories,
+                "keywords": keywords,
+                "created_by": startup.members.filter(role=MemberRole.OWNER).first().user,
+            },
+        )
+        if created:
+            alert.prefectures.set(prefectures)
+
+
 def _owner(email: str, name: str) -> User:
     user, created = User.objects.get_or_create(
         email=email,
@@ -317,6 +348,7 @@ def seed(stdout) -> None:
                     "decided_at": now if official else None,
                 },
             )
+    _seed_alerts()
     from portal.search.index import index_objects
 
     index_objects(Startup, Startup.objects.prefetch_related("tags", "categories"))

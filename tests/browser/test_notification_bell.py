@@ -183,3 +183,53 @@ def test_following_a_notification_marks_it_read_everywhere(asgi_live_server, new
     centre.goto(f"{server.url}/ja/notifications/")
     centre.get_by_role("link", name="防災DXワーキンググループ").click()
     expect(other.locator("[data-unread-count]")).to_have_text("1")
+
+
+def test_the_demo_flow_rings_the_right_bells_live(asgi_live_server, new_context):
+    """A startup proposes on an open request while the official has the portal open: the
+    official's bell rings; the official shortlists and selects: the startup's bell rings once
+    per decision, in English for the startup that reads English. Nobody else's bell moves."""
+    server = asgi_live_server
+    official = factories.official(factories.MAEBASHI)
+    support_request = server.run(
+        lambda: factories.support_request(author=official, title="窓口のオンライン申請拡充")
+    )
+    proposer = factories.startup_member()
+    proposer.preferred_language = "en"
+    proposer.save(update_fields=["preferred_language"])
+    bystander = factories.official(factories.MAEBASHI, verification_state="pending")
+
+    official_page = signed_in_context(new_context, server, official).new_page()
+    startup_page = signed_in_context(new_context, server, proposer).new_page()
+    bystander_page = signed_in_context(new_context, server, bystander).new_page()
+    for page, language in ((official_page, "ja"), (startup_page, "en"), (bystander_page, "ja")):
+        page.goto(f"{server.url}/{language}/notifications/")
+        expect(page.locator("[data-notification-bell]")).to_have_attribute("data-live", "connected")
+        expect(page.locator("[data-unread-count]")).to_be_hidden()
+
+    proposing = startup_page.context.new_page()
+    proposing.goto(f"{server.url}/en/proposals/requests/{support_request.pk}/new/")
+    proposing.locator("textarea[name=summary]").fill("LINEで申請できる仕組みを導入します。")
+    proposing.locator("textarea[name=body]").fill("3か月で主要手続をオンライン化します。")
+    proposing.locator("input[name=estimated_cost_yen]").fill("3000000")
+    proposing.locator("input[name=timeline]").fill("契約から3か月")
+    proposing.locator("button[name=submit]").click()
+    proposing.wait_for_url("**/en/proposals/*/")
+    expect(official_page.locator("[data-unread-count]")).to_have_text("1")
+    expect(official_page.locator("[data-notification-announcer]")).to_contain_text(
+        "窓口のオンライン申請拡充"
+    )
+    proposal_pk = proposing.url.rstrip("/").rsplit("/", 1)[1]
+
+    deciding = official_page.context.new_page()
+    for decision, count in (("shortlist", "1"), ("select", "2")):
+        deciding.goto(f"{server.url}/ja/proposals/{proposal_pk}/decide/{decision}/")
+        deciding.locator("main form button[type=submit]").click()
+        deciding.wait_for_url("**/compare/")
+        expect(startup_page.locator("[data-unread-count]")).to_have_text(count)
+    expect(startup_page.locator("[data-notification-announcer]")).to_contain_text("was selected")
+    startup_page.reload()  # the selection and the shortlisting; no separate "added to a channel"
+    expect(startup_page.locator(".notification-list > li")).to_have_count(2)
+    expect(startup_page.locator(".notification__title").first).to_contain_text("was selected")
+    expect(official_page.locator("[data-unread-count]")).to_have_text("1")
+    expect(bystander_page.locator("[data-unread-count]")).to_be_hidden()

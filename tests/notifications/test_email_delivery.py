@@ -144,7 +144,7 @@ def test_the_digest_groups_everything_pending_and_sends_once(notify_now, person)
     positions = [digest.body.index(heading) for heading in headings]
     assert positions == sorted(positions)
     assert digest.body.count("\n・") == 4
-    assert digest.body.count("/ja/requests/7/") == 4
+    assert digest.body.count("/en/requests/7/") == 4  # in the reader's language
     assert "List-Unsubscribe" in digest.extra_headers
     assert not Notification.objects.filter(email_status=EmailStatus.DIGEST).exists()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.core import mail
+from django.urls import reverse
 from django.utils import translation
 
 from portal.notifications.kinds import all_kinds
@@ -100,3 +101,19 @@ def test_every_kind_label_and_template_string_has_a_japanese_translation():
         for kind in all_kinds():
             assert str(kind.label) in entries
             assert str(kind.group) in entries
+
+
+def test_a_link_reversed_in_the_actors_language_opens_in_the_recipients(notify_now):
+    """A Japanese moderator's or official's request reverses `/ja/…`; an English reader gets
+    `/en/…` (and the other way round), query and fragment kept."""
+    english = factories.OnboardedUserFactory(preferred_language="en")
+    japanese = factories.OnboardedUserFactory(preferred_language="ja")
+    with translation.override("ja"):
+        path = reverse("notifications:preferences") + "?from=mail#kinds"
+    notify_now(kind="channel_mention", recipients=[english, japanese], context={"url": path})
+    urls = dict(Notification.objects.values_list("recipient_id", "url"))
+    assert urls[english.pk].endswith("/en/notifications/settings/?from=mail#kinds")
+    assert urls[japanese.pk].endswith("/ja/notifications/settings/?from=mail#kinds")
+    [to_english] = [m for m in mail.outbox if m.to == [english.email]]
+    assert "/en/notifications/settings/?from=mail#kinds" in to_english.body
+    assert "/ja/notifications/settings/" not in to_english.body.split("--")[0]

@@ -55,7 +55,7 @@ def test_each_kind_renders_in_both_languages_with_an_absolute_link(kind, languag
     assert rendered.subject and "\n" not in rendered.subject
     assert rendered.line
     assert "山田 花子" in rendered.body
-    assert "http://" in rendered.body and "/ja/requests/1/" in rendered.body
+    assert "http://" in rendered.body and f"/{language}/requests/1/" in rendered.body
     assert "{" not in rendered.subject + rendered.body
 
 

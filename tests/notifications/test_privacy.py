@@ -111,3 +111,49 @@ def test_one_users_digest_never_includes_anothers_items(notify_now):
     [bobs] = [m for m in mail.outbox if m.to == [bob.email]]
     assert "非公開チャンネル" not in bobs.body and "CANARY" not in bobs.body
     assert "公開WG" in bobs.body
+
+
+def test_a_real_proposals_canary_reaches_nobody_through_the_whole_decision_flow(
+    official,
+    other_official,
+    startup_user,
+    other_startup_user,
+    moderator,
+    django_capture_on_commit_callbacks,
+):
+    from portal.startups.proposals import services as proposals
+    from tests.startups.proposal_world import make_proposal
+
+    support_request = factories.support_request(author=official, title="窓口のオンライン化")
+    teammate = factories.startup_member(startup_user.startup_membership.startup)
+    with django_capture_on_commit_callbacks(execute=True):
+        chosen = make_proposal(support_request, startup_user, summary=CANARY, body=CANARY)
+        other = make_proposal(support_request, other_startup_user, summary=CANARY, body=CANARY)
+        proposals.proposal_shortlist(proposal=chosen, actor=official)
+        proposals.proposal_decline(proposal=other, actor=official, message="今回は見送ります")
+        proposals.proposal_select(proposal=chosen, actor=official)
+    assert Notification.objects.count() >= 5
+    for user in (official, other_official, startup_user, teammate, other_startup_user, moderator):
+        assert "CANARY" not in everything_sent_to(user)
+
+
+def test_a_members_only_requests_alert_reaches_no_unverified_startup(
+    official, django_capture_on_commit_callbacks
+):
+    from portal.community import services as community_services
+    from portal.startups.models import StartupAlert
+
+    verified = factories.startup_member(factories.StartupFactory(verification_state="verified"))
+    pending = factories.startup_member(factories.StartupFactory(verification_state="pending"))
+    for user in (verified, pending):
+        StartupAlert.objects.create(
+            startup=user.startup_membership.startup, name="防災", categories=["disaster"]
+        )
+    draft = factories.support_request(
+        author=official, state="draft", title=CANARY, category="disaster", visibility="members"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        community_services.support_request_publish(support_request=draft, actor=official)
+    assert "CANARY" in everything_sent_to(verified)  # the audience is told, so the test can fail
+    assert "CANARY" not in everything_sent_to(pending)
+    assert not Notification.objects.filter(recipient=pending).exists()

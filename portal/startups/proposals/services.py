@@ -198,13 +198,20 @@ def proposal_select(*, proposal: Proposal, actor: User, message: str = "") -> Pr
         startup_memberships__startup__proposals__support_request=support_request,
         startup_memberships__startup__proposals__state=ProposalState.SELECTED,
     ).distinct()
-    channel_open_for_support_request(
+    channel = channel_open_for_support_request(
         support_request=support_request,
         officials=list(_reader_officials(proposal)),
         startup_members=list(selected_members),
         actor=actor,
+        told_elsewhere=list(_startup_members(proposal)),
     )
-    _notify_on_commit("proposal_selected", proposal, recipients=_startup_members, actor=actor)
+    _notify_on_commit(  # one notification for the startup, leading to the channel it joined
+        "proposal_selected",
+        proposal,
+        recipients=_startup_members,
+        actor=actor,
+        extra={"url": channel.get_absolute_url()},
+    )
     return proposal
 
 
