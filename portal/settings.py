@@ -190,7 +190,7 @@ if REDIS_URL:
         # "redis" (default): channels_redis's list-based layer. "pubsub": its Redis pub/sub
         # layer, which hands a group event to each process once and fans it out to the
         # process's sockets in memory instead of popping it from Redis once per socket, one
-        # socket at a time; measured p99 delivery 1 s → 40 ms at 20 × 20 × 1 (README,
+        # socket at a time; measured p99 delivery 0.9–3.4 s → 0.04–0.5 s at 20 × 20 × 1 (README,
         # "Performance"). It has no capacity or expiry: events are delivered at most once and
         # queue in the process's memory behind a slow socket (clients resync by `seq`).
         "redis": {
