@@ -227,7 +227,12 @@ if REDIS_URL:
             "prefix": CHANNEL_LAYERS["redis"]["CONFIG"]["prefix"],
         },
     }
-    CHANNEL_LAYERS = {"default": CHANNEL_LAYERS[os.environ.get("CHANNEL_LAYER_BACKEND", "redis")]}
+    _layer = os.environ.get("CHANNEL_LAYER_BACKEND", "redis")
+    if _layer not in CHANNEL_LAYERS:
+        raise ImproperlyConfigured(
+            f"CHANNEL_LAYER_BACKEND must be one of {sorted(CHANNEL_LAYERS)}, not {_layer!r}."
+        )
+    CHANNEL_LAYERS = {"default": CHANNEL_LAYERS[_layer]}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
