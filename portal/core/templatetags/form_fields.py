@@ -1,0 +1,10 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def plain_label_tag(field):
+    """`field.label_tag` without Django's ":" suffix: the portal's labels stand above their
+    inputs, and an ASCII colon reads wrongly after a Japanese label ("概要:")."""
+    return field.label_tag(label_suffix="")
