@@ -18,3 +18,10 @@ def test_request_form_labels_have_no_colon(client_for, official, language):
     assert ":</label>" not in html
     label = re.search(r'<label for="id_title">([^<]+)</label>', html)
     assert label and label.group(1).strip() and not label.group(1).endswith((":", "："))
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_allauth_form_labels_have_no_colon(client, language):
+    html = client.get(f"/{language}/accounts/login/").content.decode()
+    label = re.search(r'<label for="id_login">([^<]+)</label>', html)
+    assert label and label.group(1).strip() and not label.group(1).endswith(":")
