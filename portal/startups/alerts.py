@@ -17,6 +17,7 @@ django-tasks task, after commit), which calls ``alerts_notify_for_request``:
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
@@ -176,6 +177,7 @@ def alerts_notify_for_request(*, support_request: SupportRequest) -> list[int]:
                     "request_title": support_request.title,
                     "municipality_name": support_request.municipality.full_name,
                     "proposal_deadline": support_request.proposal_deadline,
+                    "alerts_url": reverse("startups:alerts", args=[startup.slug]),
                 },
             )
         told.append(startup.pk)

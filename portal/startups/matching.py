@@ -66,6 +66,10 @@ class Match:
     reasons: list[Reason] = field(default_factory=list)
     # For a startup's recommended requests: its active proposal to that request, if any.
     own_proposal_pk: int | None = None
+    # For a request's recommended startups: the startup's received proposal to it, if any, and
+    # whether the viewer may open it.
+    request_proposal: object = None
+    request_proposal_readable: bool = False
 
     @property
     def startup(self):

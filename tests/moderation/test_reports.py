@@ -133,6 +133,16 @@ def test_request_page_has_a_report_link(client_for, member):
     assert f"/ja/report/support_request/{support_request.pk}/" in page.content.decode()
 
 
+def test_requesting_officials_see_no_report_link_on_their_request(
+    client_for, official, other_official
+):
+    support_request = factories.support_request(author=official)
+    link = f"/ja/report/support_request/{support_request.pk}/"
+    assert link not in client_for(official).get(support_request.get_absolute_url()).content.decode()
+    page = client_for(other_official).get(support_request.get_absolute_url())
+    assert link in page.content.decode()
+
+
 def test_reporters_are_told_once_when_the_report_is_handled(
     member, startup_user, moderator, django_capture_on_commit_callbacks
 ):

@@ -1,6 +1,7 @@
 """Startup alerts: who manages them, and exactly-once, visibility-aware delivery on publish."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from portal.community import services as community_services
@@ -164,6 +165,19 @@ def test_publishing_tells_each_matching_startup_once(
         published.get_absolute_url()
     )
     assert "CANARY-BODY" not in note.body + note.body_html + note.summary
+    assert f"{settings.PORTAL_BASE_URL}/ja/startups/{startup.slug}/alerts/" in note.body
+
+
+def test_alert_notification_links_to_the_alerts_in_the_recipients_language(
+    official, team, startup, alert, django_capture_on_commit_callbacks
+):
+    team["owner"].preferred_language = "en"
+    team["owner"].save(update_fields=["preferred_language"])
+    StartupAlert.objects.create(startup=startup, name="避難所", keywords="避難所")
+    publish(official, django_capture_on_commit_callbacks, title="避難所運営のデジタル化")
+    note = Notification.objects.get(kind="request_alert_match", recipient=team["owner"])
+    assert "startup's settings:" in note.body
+    assert f"{settings.PORTAL_BASE_URL}/en/startups/{startup.slug}/alerts/" in note.body
 
 
 @pytest.mark.parametrize(

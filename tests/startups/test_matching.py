@@ -269,3 +269,57 @@ def test_shared_phrases_are_readable():
     text = normalize("避難所受付のデジタル化とＱＲコード")
     shared = frozenset(index_tokens("避難所受付をQRで")) & frozenset(index_tokens(text))
     assert matching.shared_phrases(text, shared) == ["避難所受付", "qr"]
+
+
+def _recommended_items(html):
+    return html.split('data-testid="recommended-startup"')[1:]
+
+
+def test_request_page_marks_recommended_startups_that_already_proposed(
+    client_for, disaster_request, startups, official, moderator, django_assert_num_queries
+):
+    from portal.startups.models import Proposal
+
+    def propose(startup, state, **fields):
+        return Proposal.objects.create(
+            support_request=disaster_request,
+            startup=startup,
+            summary="提案の概要",
+            body="提案の本文",
+            state=state,
+            **fields,
+        )
+
+    submitted = propose(startups["best"], "submitted")
+    declined = propose(startups["category"], "declined", hidden_at=timezone.now())
+    propose(startups["claimed"], "withdrawn")
+    propose(startups["text"], "draft")
+    client = client_for(official)
+    url = disaster_request.get_absolute_url()
+    html = client.get(url).content.decode()
+    items = _recommended_items(html)
+    by_name = {
+        key: next(item for item in items if startups[key].name in item.split("</h3>")[0])
+        for key in ("best", "category", "claimed", "text")
+    }
+    submitted_url = reverse("startups:proposal_detail", args=[submitted.pk])
+    declined_url = reverse("startups:proposal_detail", args=[declined.pk])
+    assert "提案済み" in by_name["best"] and submitted_url in by_name["best"]
+    # A declined proposal is marked too; hidden by a moderator, it is not linked for officials.
+    assert "提案済み" in by_name["category"] and "見送り" in by_name["category"]
+    assert declined_url not in by_name["category"]
+    for key in ("claimed", "text"):  # withdrawn, draft: not a proposal the officials received
+        assert "提案済み" not in by_name[key]
+    assert declined_url in client_for(moderator).get(url).content.decode()
+
+    # One query for the marks, whatever the number of proposals.
+    client = client_for(official)
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        client.get(url)
+    Proposal.objects.filter(startup__in=[startups["claimed"], startups["text"]]).update(
+        state="submitted"
+    )
+    with django_assert_num_queries(len(context.captured_queries)):
+        html = client.get(url).content.decode()
+    assert html.count('data-testid="recommended-proposed"') == 4

@@ -5,22 +5,25 @@ from portal.cms.navigation import section_url
 
 register = template.Library()
 
+# (section, label, group): "primary" sections sit in the header bar, the others under "More".
 NAV_SECTIONS = [
-    ("cases", _("Advanced cases")),
-    ("events", _("Events")),
-    ("subsidies", _("Subsidies")),
-    ("news", _("News")),
-    ("community", _("Community")),
+    ("cases", _("Advanced cases"), "primary"),
+    ("events", _("Events"), "primary"),
+    ("subsidies", _("Subsidies"), "more"),
+    ("news", _("News"), "more"),
+    ("community", _("Community"), "more"),
 ]
 
 
 @register.inclusion_tag("cms/includes/nav_links.html", takes_context=True)
-def cms_nav_links(context):
-    """The CMS sections for the main navigation (no database query)."""
+def cms_nav_links(context, group="primary"):
+    """One group of CMS sections for the main navigation (no database query)."""
     request = context.get("request")
     path = request.path if request else ""
     links = []
-    for section, label in NAV_SECTIONS:
+    for section, label, section_group in NAV_SECTIONS:
+        if section_group != group:
+            continue
         url = section_url(section)
         links.append({"url": url, "label": label, "current": path.startswith(url)})
     return {"links": links}

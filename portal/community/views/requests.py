@@ -136,7 +136,19 @@ def _recommended_startups(user, support_request):
         or (user.is_authenticated and user.is_moderator)
     ):
         return None
-    return recommended_startups(support_request=support_request, limit=5)
+    from portal.startups.proposals.selectors import received_proposals_by_startup
+
+    matches = recommended_startups(support_request=support_request, limit=5)
+    proposals = received_proposals_by_startup(
+        support_request=support_request, startup_ids=[match.obj.pk for match in matches]
+    )
+    for match in matches:
+        match.request_proposal = proposals.get(match.obj.pk)
+        # Requesters read every received proposal except hidden ones; moderators read all.
+        match.request_proposal_readable = match.request_proposal is not None and (
+            user.is_moderator or match.request_proposal.hidden_at is None
+        )
+    return matches
 
 
 @require_GET

@@ -2,9 +2,10 @@ from datetime import date, datetime
 
 from django import template
 from django.conf import settings
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 
 from portal.notifications import selectors
+from portal.notifications.rendering import absolute_url, in_language
 
 register = template.Library()
 
@@ -29,6 +30,13 @@ def unread_notification_count(context) -> int:
     if user is None or not user.is_authenticated:
         return 0
     return selectors.unread_count_cached(user_id=user.pk)
+
+
+@register.filter
+def portal_link(path: str) -> str:
+    """A portal path as an absolute link to the same page in the language being rendered (for
+    links in notification texts besides the main `url`)."""
+    return absolute_url(in_language(str(path), translation.get_language())) if path else ""
 
 
 @register.filter
