@@ -78,7 +78,7 @@ def test_a_japanese_recipient_gets_a_japanese_notification_and_email(japanese_ca
     [message] = mail.outbox
     assert message.subject == notification.title
     assert message.body.startswith("佐藤 美咲 様\n")
-    assert "株式会社ミライ行政テックから、支援依頼「窓口予約と電子申請のオンライン化」に提案" in (
+    assert "株式会社ミライ行政テックから、支援要請「窓口予約と電子申請のオンライン化」に提案" in (
         message.body
     )
     assert "このメールの配信停止（ワンクリック）" in message.body
