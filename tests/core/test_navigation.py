@@ -42,3 +42,10 @@ def test_startup_finds_their_proposals_in_more_menu(client_for, startup_user):
     with translation.override("en"):
         assert f'<a href="{reverse("startups:proposal_dashboard")}">Our proposals</a>' in more
         assert reverse("community:request_dashboard") not in more
+
+
+def test_only_moderators_find_the_moderation_console_in_more_menu(client_for, moderator, official):
+    moderator_html = client_for(moderator).get("/ja/").content.decode()
+    assert '<a href="/admin/">モデレーション</a>' in _more_menu(moderator_html)
+    assert 'href="/admin/"' not in moderator_html.replace(_more_menu(moderator_html), "")
+    assert 'href="/admin/"' not in client_for(official).get("/ja/").content.decode()
