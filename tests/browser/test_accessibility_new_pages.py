@@ -6,12 +6,14 @@ short; every violation is collected so that one run lists them all."""
 import pytest
 from django.core.files.base import ContentFile
 
+from portal.cocreation import services as cocreation
+from portal.cocreation.models import Channel, ChannelKind, MemberRole, Membership, Privacy
 from portal.community.models import Prefecture
 from portal.startups import alerts
 from tests import factories
 from tests.browser.conftest import login, serious_axe_violations
 from tests.startups.proposal_world import make_proposal
-from tests.uploads import png_bytes
+from tests.uploads import pdf_upload, png_bytes, upload
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
@@ -37,7 +39,23 @@ def _world():
         prefectures=list(Prefecture.objects.filter(name="群馬県")),
         keywords="窓口",
     )
+    channel = Channel.objects.create(
+        kind=ChannelKind.SUPPORT_REQUEST,
+        privacy=Privacy.PRIVATE,
+        name="前橋市 窓口DX 共創チャンネル",
+        owner=official,
+    )
+    Membership.objects.create(channel=channel, user=official, role=MemberRole.OWNER)
+    Membership.objects.create(channel=channel, user=user, role=MemberRole.MEMBER)
+    cocreation.message_post(
+        channel_id=channel.pk,
+        author=official,
+        body="打合せ資料と画面案です。",
+        client_id="0" * 32,
+        uploads=[pdf_upload(), upload("画面案.png", png_bytes(), "image/png")],
+    )
     startup_paths = [
+        f"/channels/{channel.pk}/",
         "/proposals/",
         f"/proposals/requests/{open_request.pk}/new/",
         f"/proposals/{submitted.pk}/",
