@@ -269,8 +269,11 @@ def requests_of_municipality(*, user, municipality):
 
 def case_study_get_public(*, pk):
     """A live, public advanced case (what a visitor could read), else 404."""
+    from django.http import Http404
     from django.shortcuts import get_object_or_404
 
     from portal.cms.models import CaseStudyPage
 
+    if not 0 < pk < 2**63:  # beyond any database integer: no such page
+        raise Http404
     return get_object_or_404(CaseStudyPage.objects.live().public(), pk=pk)

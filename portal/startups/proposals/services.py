@@ -63,7 +63,8 @@ def _clean(fields: dict) -> dict:
 
 
 def _save(proposal: Proposal) -> Proposal:
-    proposal.full_clean(validate_constraints=False)
+    # The author may be gone (SET_NULL when an account is deleted); the proposal stays valid.
+    proposal.full_clean(exclude=["author"], validate_constraints=False)
     try:
         with transaction.atomic():
             proposal.save()
