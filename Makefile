@@ -34,10 +34,10 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Regenerate translation catalogues (needs GNU gettext) and compile them.
+# Regenerate translation catalogues (needs GNU gettext), fill Japanese from locale_parts/, compile.
 messages: install
 	$(BIN)/python manage.py makemessages -l ja -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=build --ignore=tests
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	$(BIN)/python scripts/i18n.py merge
 
 # Re-resolve the pinned versions from pyproject.toml in a throwaway environment.
 lock:
