@@ -25,6 +25,7 @@ class ChannelKind(models.TextChoices):
     SUPPORT_REQUEST = "support_request", _("Support request co-creation")
     WORKING_GROUP = "working_group", _("Working group")
     TASK_FORCE = "task_force", _("Task force")
+    DIRECT = "direct", _("Direct conversation between officials")
 
 
 COMMUNITY_KINDS = (ChannelKind.WORKING_GROUP, ChannelKind.TASK_FORCE)
@@ -67,6 +68,10 @@ class Channel(TimeStampedModel):
     )
     subject_id = models.PositiveBigIntegerField(null=True, blank=True)
     subject = GenericForeignKey("subject_type", "subject_id")
+    # A direct conversation's pair of people ("<smaller user pk>:<larger user pk>"), unique, so
+    # opening the conversation twice reuses it; empty for every other kind.
+    direct_key = models.CharField(max_length=41, blank=True, default="", editable=False)
+    declined_at = models.DateTimeField(_("declined at"), null=True, blank=True)
     last_seq = models.PositiveBigIntegerField(_("last message number"), default=0)
     last_message_at = models.DateTimeField(_("last message at"), null=True, blank=True)
 
@@ -86,6 +91,16 @@ class Channel(TimeStampedModel):
                 condition=~Q(kind=ChannelKind.SUPPORT_REQUEST) | Q(privacy=Privacy.PRIVATE),
                 name="channel_support_request_private",
             ),
+            models.CheckConstraint(
+                condition=~Q(kind=ChannelKind.DIRECT)
+                | (Q(privacy=Privacy.PRIVATE) & ~Q(direct_key="")),
+                name="channel_direct_private_pair",
+            ),
+            models.UniqueConstraint(
+                fields=["direct_key"],
+                condition=~Q(direct_key=""),
+                name="channel_unique_direct_pair",
+            ),
         ]
         indexes = [models.Index(fields=["kind", "privacy"])]
 
@@ -98,6 +113,14 @@ class Channel(TimeStampedModel):
     @property
     def is_community(self) -> bool:
         return self.kind in COMMUNITY_KINDS
+
+    @property
+    def is_direct(self) -> bool:
+        return self.kind == ChannelKind.DIRECT
+
+    @property
+    def is_declined(self) -> bool:
+        return self.declined_at is not None
 
 
 class MemberRole(models.TextChoices):

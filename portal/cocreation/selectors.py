@@ -74,6 +74,8 @@ class ChannelAccess:
 
 
 def _join_role(user, channel: Channel, membership: Membership | None) -> str | None:
+    if channel.is_direct:
+        return None  # a direct conversation has its two people and nobody else
     if membership and membership.state in (MembershipState.SUSPENDED, MembershipState.REMOVED):
         return None
     is_active_member = bool(membership and membership.is_active)
@@ -115,7 +117,8 @@ def channel_access(*, user, channel: Channel, membership: Membership | None) -> 
         can_see=can_read or barred or listed,
         can_read=can_read,
         can_post=active and membership.can_post,
-        can_manage=(active and membership.role == MemberRole.OWNER) or user.is_moderator,
+        can_manage=user.is_moderator
+        or (active and membership.role == MemberRole.OWNER and not channel.is_direct),
         join_role=_join_role(user, channel, membership),
     )
 

@@ -45,6 +45,9 @@ NOT_ELIGIBLE = _(
 NOT_A_MEMBER = _("This person is not a member of the channel.")
 MENTION_EXCERPT_CHARS = 200
 TOO_MANY_FILES = _("A message can have at most %(limit)d files.")
+NOT_TWO_OFFICIALS = _("A direct conversation is only between two verified officials.")
+DIRECT_IS_PRIVATE = _("Nobody else can be added to a direct conversation.")
+CANNOT_DECLINE = _("Only the person who was asked can decline this conversation.")
 
 
 # --- Channels ------------------------------------------------------------------------------
@@ -117,6 +120,99 @@ def _notify_added(*, channel, users, actor) -> None:
         notify(kind="channel_member_added", recipients=users, target=channel, actor=actor)
 
 
+# --- Direct conversations between officials -------------------------------------------------
+
+
+def direct_pair_key(first, second) -> str:
+    low, high = sorted((first.pk, second.pk))
+    return f"{low}:{high}"
+
+
+def _may_talk_directly(first, second) -> bool:
+    return bool(
+        first.pk != second.pk
+        and all(u.is_active and u.is_verified_official for u in (first, second))
+    )
+
+
+def channel_open_direct(*, initiator, recipient, name: str) -> tuple[Channel, bool]:
+    """Open, or reuse, the private conversation of two verified officials; (channel, told).
+
+    Idempotent per pair of people. The recipient is told when the conversation starts, and when
+    the one who declined it opens it again (which reopens it). The one who was declined gets the
+    channel back read-only; nobody else can ever be a member (see `membership_add`).
+    """
+    if not _may_talk_directly(initiator, recipient):
+        raise PermissionDenied(NOT_TWO_OFFICIALS)
+    with transaction.atomic():
+        channel, created = Channel.objects.get_or_create(
+            direct_key=direct_pair_key(initiator, recipient),
+            defaults={
+                "kind": ChannelKind.DIRECT,
+                "name": Truncator(name).chars(120),
+                "privacy": Privacy.PRIVATE,
+                "owner": initiator,
+            },
+        )
+        channel = Channel.objects.select_for_update().get(pk=channel.pk)
+        if created:
+            for user in (initiator, recipient):
+                Membership.objects.create(channel=channel, user=user, role=MemberRole.MEMBER)
+        elif not _reopen_if_declined_by(channel, initiator):
+            return channel, False
+        notify(
+            kind="direct_conversation_requested",
+            recipients=[recipient],
+            target=channel,
+            actor=initiator,
+        )
+    return channel, True
+
+
+def _reopen_if_declined_by(channel: Channel, user) -> bool:
+    """The one who declined opens it again: both may write again."""
+    mine = _membership(channel, user)
+    if not channel.is_declined or mine is None or mine.state != MembershipState.LEFT:
+        return False
+    channel.declined_at = None
+    channel.save(update_fields=["declined_at", "updated_at"])
+    for membership in channel.memberships.select_for_update():
+        membership.role = MemberRole.MEMBER
+        membership.save(update_fields=["role", "updated_at"])
+        _set_state(membership, MembershipState.ACTIVE, actor=user)
+    return True
+
+
+def channel_decline_direct(*, channel: Channel, user) -> Channel:
+    """The person asked declines: they leave, the asker keeps the transcript read-only."""
+    with transaction.atomic():
+        channel = Channel.objects.select_for_update().get(pk=channel.pk)
+        mine = _membership(channel, user)
+        if (
+            not channel.is_direct
+            or channel.is_declined
+            or channel.owner_id == user.pk
+            or mine is None
+            or not mine.is_active
+        ):
+            raise PermissionDenied(CANNOT_DECLINE)
+        channel.declined_at = timezone.now()
+        channel.save(update_fields=["declined_at", "updated_at"])
+        _set_state(mine, MembershipState.LEFT, actor=user)
+        others = list(channel.memberships.select_for_update().exclude(user=user))
+        for membership in others:
+            membership.role = MemberRole.READER
+            membership.save(update_fields=["role", "updated_at"])
+            events.access_changed(channel.pk, membership.user_id, revoked=False)
+        notify(
+            kind="direct_conversation_declined",
+            recipients=[m.user for m in others if m.user.is_active],
+            target=channel,
+            actor=user,
+        )
+    return channel
+
+
 # --- Memberships ---------------------------------------------------------------------------
 
 
@@ -169,6 +265,8 @@ def _set_state(membership: Membership, state: str, *, actor) -> Membership:
 
 def membership_add(*, channel: Channel, user, actor) -> Membership:
     """The owner (or a moderator) adds a person; verified people post, others may only read."""
+    if channel.is_direct:
+        raise PermissionDenied(DIRECT_IS_PRIVATE)
     with transaction.atomic():
         _require_manager(channel, actor)
         if not user.is_active or not (user.is_onboarded or user.is_moderator):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("channels/<int:pk>/read/", views.channel_mark_read, name="channel_mark_read"),
     path("channels/<int:pk>/join/", views.channel_join, name="channel_join"),
     path("channels/<int:pk>/leave/", views.channel_leave, name="channel_leave"),
+    path("channels/<int:pk>/decline/", views.channel_decline, name="channel_decline"),
     path("channels/<int:pk>/members/", views.channel_members, name="channel_members"),
     path(
         "channels/<int:pk>/members/<int:user_id>/<str:action>/",

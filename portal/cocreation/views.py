@@ -233,6 +233,30 @@ def channel_leave(request, pk):
     return render(request, "cocreation/confirm.html", _confirm_leave(access))
 
 
+@onboarding_required
+@require_http_methods(["GET", "POST"])
+def channel_decline(request, pk):
+    """The person asked into a direct conversation declines it (GET confirms, POST declines)."""
+    access = selectors.channel_get_readable(user=request.user, pk=pk)
+    if request.method == "POST":
+        services.channel_decline_direct(channel=access.channel, user=request.user)
+        messages.success(request, _("You declined the conversation."))
+        return redirect("cocreation:channel_list")
+    return render(
+        request,
+        "cocreation/confirm.html",
+        {
+            "channel": access.channel,
+            "title": _("Decline this conversation?"),
+            "text": _(
+                "You leave the conversation and the other official is told. They can still read "
+                "what was written. You can reopen it later from their municipality's page."
+            ),
+            "button": _("Decline the conversation"),
+        },
+    )
+
+
 def _confirm_leave(access):
     return {
         "channel": access.channel,

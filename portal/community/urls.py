@@ -25,6 +25,16 @@ urlpatterns = [
         municipalities.municipality_detail,
         name="municipality_detail",
     ),
+    path(
+        "municipalities/<lgcode:code>/profile/",
+        municipalities.municipality_profile_edit,
+        name="municipality_profile_edit",
+    ),
+    path(
+        "municipalities/<lgcode:code>/consult/",
+        municipalities.municipality_consult,
+        name="municipality_consult",
+    ),
     path("requests/", requests.request_list, name="request_list"),
     path("requests/feed/", OpenRequestsFeed(), name="request_feed"),
     path("requests/new/", requests.request_create, name="request_create"),

@@ -109,6 +109,16 @@ for _kind in [
     Kind("channel_mention", _("I am mentioned in a channel"), KindGroup.CHANNELS),
     Kind("channel_member_added", _("I am added to a co-creation channel"), KindGroup.CHANNELS),
     Kind(
+        "direct_conversation_requested",
+        _("An official of another municipality wants to talk with me"),
+        KindGroup.CHANNELS,
+    ),
+    Kind(
+        "direct_conversation_declined",
+        _("An official declined my direct conversation"),
+        KindGroup.CHANNELS,
+    ),
+    Kind(
         "channel_unread",
         _("New messages in my channels while I am away"),
         KindGroup.CHANNELS,

@@ -86,6 +86,19 @@ class Municipality(models.Model):
         related_name="wards",
         verbose_name=_("parent city"),
     )
+    # Profile figures (imported with `manage.py import_municipality_profiles`, then kept by
+    # moderators and the municipality's own verified officials; every change is audited).
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_as_of = models.DateField(_("population as of"), null=True, blank=True)
+    population_source = models.CharField(
+        _("source of the figures"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. 住民基本台帳人口（総務省）"),
+    )
+    area_km2 = models.DecimalField(
+        _("area (km²)"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
 
     objects = MunicipalityQuerySet.as_manager()
 
@@ -94,6 +107,16 @@ class Municipality(models.Model):
         verbose_name_plural = _("municipalities")
         ordering = ["code"]
         indexes = [models.Index(fields=["prefecture", "kind"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(population__isnull=True) | models.Q(population__gt=0),
+                name="municipality_population_positive",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(area_km2__isnull=True) | models.Q(area_km2__gt=0),
+                name="municipality_area_positive",
+            ),
+        ]
 
     def __str__(self):
         return self.full_name

@@ -20,6 +20,7 @@ from portal.community.forms import (
     WithdrawForm,
 )
 from portal.community.models import RequestState
+from portal.community.selectors.peers import peer_activity, peer_open_requests_for_draft
 from portal.core.forms import add_service_errors
 from portal.core.uploads import attachment_response
 
@@ -63,7 +64,17 @@ def request_create(request):
         else:
             messages.success(request, _("The draft was saved. Check the preview, then publish."))
             return redirect("community:request_preview", support_request.pk)
-    return render(request, "community/request_form.html", {"form": form, "creating": True})
+    context = {"form": form, "creating": True, **_peer_panel(request, form)}
+    return render(request, "community/request_form.html", context)
+
+
+def _peer_panel(request, form) -> dict:
+    """Peers' open requests in the category being drafted: join them instead of a duplicate."""
+    category = form["category"].value() or ""
+    if category not in dict(form.fields["category"].choices):
+        category = ""
+    requests = peer_open_requests_for_draft(user=request.user, category=category)
+    return {"peer_requests": requests, "peer_category": category}
 
 
 @login_required
@@ -88,6 +99,7 @@ def request_edit(request, pk):
         "form": form,
         "support_request": support_request,
         "attachment_form": AttachmentForm(),
+        **(_peer_panel(request, form) if support_request.is_draft else {}),
     }
     return render(request, "community/request_form.html", context)
 
@@ -353,6 +365,7 @@ def request_similar(request):
 @require_GET
 def request_dashboard(request):
     context = selectors.dashboard_for_official(user=request.user)
+    context["peer_activity"] = peer_activity(user=request.user)
     return render(request, "community/dashboard.html", context)
 
 

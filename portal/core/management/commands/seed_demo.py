@@ -6,6 +6,7 @@ from portal.accounts import demo as accounts_demo
 from portal.cms import demo as cms_demo
 from portal.cocreation import demo as cocreation_demo
 from portal.community import demo as community_demo
+from portal.community import demo_peers as community_peers_demo
 from portal.dashboard import demo as dashboard_demo
 from portal.moderation import demo as moderation_demo
 from portal.notifications import demo as notifications_demo
@@ -16,6 +17,7 @@ from portal.startups.proposals import demo as proposals_demo
 SEEDERS = [
     accounts_demo.seed,
     community_demo.seed,
+    community_peers_demo.seed,
     dashboard_demo.seed,
     startups_demo.seed,
     proposals_demo.seed,
