@@ -72,9 +72,7 @@ def test_the_cdo_is_chosen_before_other_officials(other_official):
     assert channel.memberships.filter(user=cdo).exists()
 
 
-@pytest.mark.parametrize(
-    "role", ["member", "pending_official", "startup_member", "moderator"]
-)
+@pytest.mark.parametrize("role", ["member", "pending_official", "startup_member", "moderator"])
 @pytest.mark.django_db
 def test_only_verified_officials_may_open_one(users, kaga_cdo, role):
     with pytest.raises(PermissionDenied):
@@ -187,9 +185,7 @@ def test_the_one_who_declined_can_reopen_it(other_official, kaga_cdo):
     assert open_direct(kaga_cdo, factories.SHIOJIRI) == channel
     channel.refresh_from_db()
     assert not channel.is_declined
-    assert all(
-        m.is_active and m.role == MemberRole.MEMBER for m in channel.memberships.all()
-    )
+    assert all(m.is_active and m.role == MemberRole.MEMBER for m in channel.memberships.all())
 
 
 @pytest.mark.django_db
