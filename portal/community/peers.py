@@ -121,11 +121,16 @@ def _eligible_ratio(target: Facts, other: Facts, ratio_limit: float):
     return ratio <= ratio_limit, ratio
 
 
+def _closeness(a: int, b: int, log_limit: float) -> float:
+    """1 (same population) … 2 … down to 1 at the band's edge: 2 - |ln a - ln b| / ln limit."""
+    return 2.0 - abs(math.log(a) - math.log(b)) / log_limit
+
+
 def _score(target: Facts, other: Facts, ratio, log_limit: float) -> float:
-    """The same score as `_reasons` without building the reasons (the hot loop)."""
+    """The same score as `_reasons` without building the reasons."""
     score = WEIGHTS[SAME_KIND] if other.kind == target.kind else 0.0
     if ratio is not None:
-        score += WEIGHTS[POPULATION] * (2.0 - math.log(ratio) / log_limit)
+        score += WEIGHTS[POPULATION] * _closeness(target.population, other.population, log_limit)
     if other.prefecture == target.prefecture:
         score += WEIGHTS[PREFECTURE]
     elif other.region == target.region:
@@ -145,7 +150,8 @@ def _reasons(target: Facts, other: Facts, ratio, ratio_limit) -> tuple[float, li
         score += WEIGHTS[SAME_KIND]
     if ratio is not None:
         reasons.append(POPULATION)
-        score += WEIGHTS[POPULATION] * (2.0 - math.log(ratio) / math.log(ratio_limit))
+        closeness = _closeness(target.population, other.population, math.log(ratio_limit))
+        score += WEIGHTS[POPULATION] * closeness
     if other.prefecture == target.prefecture:
         reasons.append(PREFECTURE)
         score += WEIGHTS[PREFECTURE]
@@ -188,8 +194,16 @@ class PeerIndex:
         self.ratio_limit = ratio_limit
         self.limit = limit
         self.by_code = {f.code: f for f in facts}
-        self._sorted = sorted((f.population, f.code) for f in self.by_code.values() if f.population)
-        self._populations = [population for population, _code in self._sorted]
+        ordered = sorted((f.population, f.code) for f in self.by_code.values() if f.population)
+        self._populations = [population for population, _code in ordered]
+        # Columns in population order, for the band loop (see `_in_band`).
+        self._facts = [self.by_code[code] for _p, code in ordered]
+        self._logs = [math.log(population) for population in self._populations]
+        bits: dict[str, int] = {}
+        self._masks = {
+            f.code: sum(1 << bits.setdefault(c, len(bits)) for c in f.categories)
+            for f in self.by_code.values()
+        }
         self._buckets: dict[tuple, list[Facts]] = {}
         self._unknown: dict[tuple, list[Facts]] = {}
         for f in sorted(self.by_code.values(), key=lambda f: f.code):
@@ -197,30 +211,75 @@ class PeerIndex:
             if not f.population:
                 self._unknown.setdefault((f.kind, f.region), []).append(f)
 
+    def _in_band(self, target: Facts, log_limit: float) -> list[tuple]:
+        """(-score, |ln ratio|, code) of the candidates with a population in the band.
+
+        `_eligible_ratio` and `_score` written out over columns: this loop runs for every pair
+        of the whole-country pass. The slice is the band, so the ratio needs no check here.
+        """
+        low = bisect.bisect_left(self._populations, target.population / self.ratio_limit)
+        high = bisect.bisect_right(self._populations, target.population * self.ratio_limit)
+        own_log, masks, facts, logs = (
+            math.log(target.population),
+            self._masks,
+            self._facts,
+            self._logs,
+        )
+        group, kind, prefecture, region = (
+            target.kind_group,
+            target.kind,
+            target.prefecture,
+            target.region,
+        )
+        mask, cases = masks[target.code], target.cases
+        same_kind, population, same_prefecture, same_region = (
+            WEIGHTS[SAME_KIND],
+            WEIGHTS[POPULATION],
+            WEIGHTS[PREFECTURE],
+            WEIGHTS[REGION],
+        )
+        ranked = []
+        for i in range(low, high):
+            other = facts[i]
+            if other.kind_group != group or other.code == target.code:
+                continue
+            distance = abs(own_log - logs[i])
+            score = population * (2.0 - distance / log_limit)
+            if other.kind == kind:
+                score += same_kind
+            if other.prefecture == prefecture:
+                score += same_prefecture
+            elif other.region == region:
+                score += same_region
+            if mask and (shared := mask & masks[other.code]):
+                score += CATEGORY_WEIGHT * min(shared.bit_count(), MAX_SHARED_CATEGORIES)
+            if cases and other.cases and cases & other.cases:
+                score += WEIGHTS[CASES]
+            ranked.append((-round(score, 6), distance, other.code))
+        return ranked
+
     def _ranked(self, target: Facts) -> list[tuple]:
-        """(-score, ratio, code) of every eligible candidate: `_eligible_ratio` and `_score`
-        written out inline, because this loop runs for every pair (the whole-country pass)."""
-        ranked, log_limit = [], math.log(self.ratio_limit)
+        """(-score, distance, code) of every eligible candidate of `target`."""
+        log_limit = math.log(self.ratio_limit)
         same_place = (target.kind, target.region)
         if target.population:
-            low = bisect.bisect_left(self._populations, target.population / self.ratio_limit)
-            high = bisect.bisect_right(self._populations, target.population * self.ratio_limit)
-            group, population = target.kind_group, target.population
-            for other_population, code in self._sorted[low:high]:
-                other = self.by_code[code]
-                if code == target.code or other.kind_group != group:
-                    continue
-                ratio = max(population, other_population) / min(population, other_population)
-                if ratio > self.ratio_limit:
-                    continue
-                score = _score(target, other, ratio, log_limit)
-                ranked.append((-score, ratio, code))
+            ranked = self._in_band(target, log_limit)
             others = self._unknown.get(same_place, ())
         else:
-            others = self._buckets.get(same_place, ())
-        for other in others:  # same kind and region: eligible without a population
-            if other.code != target.code:
-                ranked.append((-_score(target, other, None, log_limit), math.inf, other.code))
+            ranked, others = [], self._buckets.get(same_place, ())
+        # Same kind and region: eligible without a population (the score written out, as above).
+        mask, masks, base = self._masks[target.code], self._masks, WEIGHTS[SAME_KIND]
+        for other in others:
+            if other.code == target.code:
+                continue
+            score = base + (
+                WEIGHTS[PREFECTURE] if other.prefecture == target.prefecture else WEIGHTS[REGION]
+            )
+            if mask and (shared := mask & masks[other.code]):
+                score += CATEGORY_WEIGHT * min(shared.bit_count(), MAX_SHARED_CATEGORIES)
+            if target.cases and other.cases and target.cases & other.cases:
+                score += WEIGHTS[CASES]
+            ranked.append((-round(score, 6), math.inf, other.code))
         return ranked
 
     def peers_of(self, code: str) -> PeerResult:
