@@ -238,6 +238,9 @@ def channel_join(*, channel: Channel, user) -> Membership:
 
 
 def channel_leave(*, channel: Channel, user) -> None:
+    if channel.is_direct:  # leaving a direct conversation is declining it (the asker is told)
+        channel_decline_direct(channel=channel, user=user)
+        return
     with transaction.atomic():
         membership = _membership(channel, user)
         if membership is None or not membership.is_active:
