@@ -1,28 +1,10 @@
+"""Forms of onboarding: the role choice, the official's profile and the startup step."""
+
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import Role
-
-
-class SignupExtraForm(forms.Form):
-    """Fields allauth's signup form gains: how others see the user and which language they read."""
-
-    display_name = forms.CharField(
-        label=_("Display name"),
-        max_length=80,
-        help_text=_("Shown to other users, e.g. 山田 太郎."),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    preferred_language = forms.ChoiceField(
-        label=_("Preferred language"),
-        choices=settings.LANGUAGES,
-        initial="ja",
-        help_text=_("Used for emails and notifications."),
-    )
-
-    def signup(self, request, user):
-        """Called by allauth after the user is created; the adapter already copied the fields."""
+from portal.startups.validators import validate_corporate_number
 
 
 class RoleChoiceForm(forms.Form):
@@ -30,13 +12,6 @@ class RoleChoiceForm(forms.Form):
         label=_("How will you use the portal?"),
         choices=Role.choices,
         widget=forms.RadioSelect,
-    )
-
-
-class ProfileForm(forms.Form):
-    display_name = forms.CharField(label=_("Display name"), max_length=80)
-    preferred_language = forms.ChoiceField(
-        label=_("Preferred language"), choices=settings.LANGUAGES
     )
 
 
@@ -95,8 +70,6 @@ class StartupCreateForm(forms.Form):
         self.fields["hq_prefecture"].choices = [("", "—")] + [(p.code, p.name) for p in prefectures]
 
     def clean_corporate_number(self):
-        from portal.startups.validators import validate_corporate_number
-
         value = self.cleaned_data["corporate_number"].strip().replace("-", "")
         if value:
             validate_corporate_number(value)

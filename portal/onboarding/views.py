@@ -1,3 +1,9 @@
+"""Onboarding after the first login: choose a role, then an official's profile or a startup.
+
+It sits above accounts, community and startups (it writes through their services), so the ground
+apps need not know it.
+"""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -5,19 +11,17 @@ from django.urls import reverse, translate_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from portal.accounts.forms import (
+from portal.accounts.models import Role
+from portal.accounts.permissions import login_required
+from portal.community import selectors as community_selectors
+from portal.community.models import Municipality, OfficialTitle
+from portal.community.services import official_profile_submit
+from portal.onboarding.forms import (
     OfficialOnboardingForm,
-    ProfileForm,
     RoleChoiceForm,
     StartupCreateForm,
     StartupJoinForm,
 )
-from portal.accounts.models import Role
-from portal.accounts.permissions import login_required
-from portal.accounts.services import user_update_profile
-from portal.community import selectors as community_selectors
-from portal.community.models import Municipality, OfficialTitle
-from portal.community.services import official_profile_submit
 from portal.startups import selectors as startup_selectors
 from portal.startups.services import startup_create, startup_join_request_create
 
@@ -25,7 +29,7 @@ from portal.startups.services import startup_create, startup_join_request_create
 @login_required
 def after_login(request):
     """Land in the user's own language; unfinished onboarding comes first."""
-    target = reverse("accounts:onboarding") if not request.user.is_onboarded else reverse("home")
+    target = reverse("onboarding:index") if not request.user.is_onboarded else reverse("home")
     return redirect(translate_url(target, request.user.preferred_language))
 
 
@@ -33,14 +37,14 @@ def after_login(request):
 @require_http_methods(["GET", "POST"])
 def onboarding(request):
     if request.user.is_onboarded and request.method == "GET" and "change" not in request.GET:
-        return render(request, "accounts/onboarding_status.html", _status_context(request.user))
+        return render(request, "onboarding/status.html", _status_context(request.user))
     form = RoleChoiceForm(request.POST or None, initial={"role": request.user.role or None})
     if request.method == "POST" and form.is_valid():
-        step = "accounts:onboarding_official"
+        step = "onboarding:official"
         if form.cleaned_data["role"] == Role.STARTUP:
-            step = "accounts:onboarding_startup"
+            step = "onboarding:startup"
         return redirect(step)
-    return render(request, "accounts/onboarding_role.html", {"form": form})
+    return render(request, "onboarding/role.html", {"form": form})
 
 
 def _status_context(user):
@@ -82,10 +86,10 @@ def onboarding_official(request):
             title_detail=form.cleaned_data["title_detail"],
         )
         messages.success(request, _("Thank you. A moderator will verify your profile."))
-        return redirect("accounts:onboarding")
+        return redirect("onboarding:index")
     if data is not None and "narrow" in data:
         form.errors.clear()
-    return render(request, "accounts/onboarding_official.html", {"form": form, "profile": profile})
+    return render(request, "onboarding/official.html", {"form": form, "profile": profile})
 
 
 def _official_initial(profile):
@@ -105,7 +109,7 @@ def _official_initial(profile):
 def onboarding_startup(request):
     if request.user.startup_membership:
         messages.info(request, _("You already belong to a startup."))
-        return redirect("accounts:onboarding")
+        return redirect("onboarding:index")
     action = request.POST.get("action", "")
     prefectures = community_selectors.prefecture_list()
     create_form = StartupCreateForm(
@@ -131,9 +135,9 @@ def onboarding_startup(request):
             messages.success(
                 request, _("Your request was sent to %(name)s.") % {"name": startup.name}
             )
-        return redirect("accounts:onboarding")
+        return redirect("onboarding:index")
     context = {"create_form": create_form, "join_form": join_form, "action": action}
-    return render(request, "accounts/onboarding_startup.html", context)
+    return render(request, "onboarding/startup.html", context)
 
 
 def _create_startup(request, data):
@@ -157,26 +161,9 @@ def _create_startup(request, data):
                 create_form.add_error(target, message)
         join_form = StartupJoinForm(startups=[])
         context = {"create_form": create_form, "join_form": join_form, "action": "create"}
-        return render(request, "accounts/onboarding_startup.html", context)
+        return render(request, "onboarding/startup.html", context)
     messages.success(
         request,
         _("%(name)s was created. A moderator will verify it.") % {"name": startup.name},
     )
-    return redirect("accounts:onboarding")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def profile(request):
-    form = ProfileForm(
-        request.POST or None,
-        initial={
-            "display_name": request.user.display_name,
-            "preferred_language": request.user.preferred_language,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        user_update_profile(user=request.user, **form.cleaned_data)
-        messages.success(request, _("Your profile was saved."))
-        return redirect(translate_url(reverse("accounts:profile"), request.user.preferred_language))
-    return render(request, "accounts/profile.html", {"form": form})
+    return redirect("onboarding:index")
