@@ -27,9 +27,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from portal.community.categories import DXCategory  # noqa: E402
 from portal.community.peers import PeerIndex  # noqa: E402
 from portal.community.selectors.peers import municipality_facts  # noqa: E402
+from portal.core.categories import DXCategory  # noqa: E402
 
 # Rough population ranges per kind (residents), for the synthetic figures only.
 RANGES = {

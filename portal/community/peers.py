@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.community.categories import DXCategory
+from portal.core.categories import DXCategory
 
 POPULATION_RATIO = 2.0
 PEER_LIMIT = 10

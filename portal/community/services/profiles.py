@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.community.models import Municipality
 from portal.community.validators import is_valid_local_government_code
+from portal.core.audit import audit_record, snapshot
 from portal.core.text import has_unstorable_characters
-from portal.moderation.audit import audit_record, snapshot
 
 PROFILE_COLUMNS = ("code", "population", "as_of", "area_km2", "source")
 PROFILE_FIELDS = ("population", "population_as_of", "area_km2", "population_source")
