@@ -19,6 +19,9 @@ from portal.cms.models import (
     EventKind,
     EventPage,
     Ministry,
+    NetworkKind,
+    PatternDomain,
+    PatternPage,
     SizeBand,
     SubsidyProgrammePage,
     SubsidyStatus,
@@ -195,3 +198,55 @@ class EventFilter(django_filters.FilterSet):
     class Meta:
         model = EventPage
         fields = []
+
+
+class PatternFilter(django_filters.FilterSet):
+    """The comparison's filters: domain, a crop or industry, a network, a kind of municipality."""
+
+    domain = django_filters.ChoiceFilter(
+        label=_("Domain"), choices=PatternDomain.choices, empty_label=ANY
+    )
+    crop = django_filters.ChoiceFilter(
+        label=_("Crop or industry"), method="filter_crop", empty_label=ANY
+    )
+    network = django_filters.ChoiceFilter(
+        label=_("Network"), choices=NetworkKind.choices, method="filter_network", empty_label=ANY
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of municipality"),
+        choices=MunicipalityKind.choices,
+        method="filter_kind",
+        empty_label=ANY,
+    )
+
+    class Meta:
+        model = PatternPage
+        fields = []
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        from portal.cms.patterns import split_applies_to
+
+        super().__init__(data, queryset, **kwargs)
+        crops = set()
+        for text in PatternPage.objects.live().values_list("applies_to", flat=True):
+            crops.update(split_applies_to(text))
+        self.filters["crop"].extra["choices"] = [(crop, crop) for crop in sorted(crops)]
+
+    @staticmethod
+    def filter_crop(queryset, name, value):
+        from portal.cms.patterns import filter_applies_to
+
+        return filter_applies_to(queryset, value)
+
+    @staticmethod
+    def filter_network(queryset, name, value):
+        from portal.cms.patterns import filter_network
+
+        return filter_network(queryset, value)
+
+    @staticmethod
+    def filter_kind(queryset, name, value):
+        return queryset.filter(
+            Q(**ChoiceSetField.contains_lookup("municipality_kinds", value))
+            | Q(municipality_kinds="")
+        )

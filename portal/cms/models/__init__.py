@@ -29,6 +29,21 @@ from portal.cms.models.events import (
 )
 from portal.cms.models.home import HomePage
 from portal.cms.models.news import NewsIndexPage, NewsPage
+from portal.cms.models.patterns import (
+    ComponentLayer,
+    HearingTiming,
+    NetworkKind,
+    PatternCase,
+    PatternComponent,
+    PatternDomain,
+    PatternHearingResponse,
+    PatternIndexPage,
+    PatternKPI,
+    PatternPage,
+    PatternStartup,
+    PatternStep,
+    PatternSubsidy,
+)
 from portal.cms.models.reports import ReportIndexPage, ReportPage
 from portal.cms.models.standard import StandardPage
 from portal.cms.models.subsidies import (
@@ -50,6 +65,7 @@ __all__ = [
     "CommunityGroupMember",
     "CommunityGroupPage",
     "CommunityPage",
+    "ComponentLayer",
     "CostBand",
     "EligibleBody",
     "EventFormat",
@@ -58,11 +74,23 @@ __all__ = [
     "EventPage",
     "EventRegistration",
     "GroupKind",
+    "HearingTiming",
     "HomePage",
     "MemberRole",
     "Ministry",
+    "NetworkKind",
     "NewsIndexPage",
     "NewsPage",
+    "PatternCase",
+    "PatternComponent",
+    "PatternDomain",
+    "PatternHearingResponse",
+    "PatternIndexPage",
+    "PatternKPI",
+    "PatternPage",
+    "PatternStartup",
+    "PatternStep",
+    "PatternSubsidy",
     "PortalPage",
     "RegistrationStatus",
     "ReportIndexPage",
