@@ -394,3 +394,30 @@ def test_officials_cannot_read_other_answers_in_the_admin(client_for, official, 
     client_for(official).post(_route(pattern, "hearing/"), HEARING)
     response = client_for(other_official).get(reverse("pattern_hearing_answers:index"))
     assert response.status_code in (302, 403)
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+def test_site_search_finds_patterns_by_two_character_queries(client):
+    cattle = factories.pattern(
+        title="発情・分娩検知のパターン",
+        intro="牛の活動量を首輪センサーで測る畜産のモデル",
+        components=[("device", "首輪型活動量センサー", "活動量", "農家")],
+    )
+    factories.pattern(title="テレワーク就労のパターン", intro="自治体が連携して業務を切り出す")
+    for query in ("畜産", "首輪", "分娩"):
+        html = re.sub(
+            r"</?mark>",
+            "",
+            client.get("/ja/search/", {"q": query, "type": "patterns"}).content.decode(),
+        )
+        assert cattle.title in html, query
+        assert "テレワーク就労のパターン" not in html, query
+
+
+def test_patterns_are_in_the_navigation_and_the_sitemap(client):
+    pattern = factories.pattern()
+    assert 'href="/ja/patterns/"' in client.get("/ja/search/").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert pattern.url in sitemap or f"/patterns/{pattern.slug}/" in sitemap
