@@ -5,6 +5,8 @@ depend on the data (tags, crops, partners, subsidies, prefectures) cost one quer
 the number of pages.
 """
 
+import unicodedata
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -25,6 +27,7 @@ from portal.cms.models import (
     SizeBand,
     SubsidyProgrammePage,
     SubsidyStatus,
+    split_applies_to,
 )
 from portal.community.models import MunicipalityKind, Prefecture
 from portal.core.categories import ContractRoute, DXCategory
@@ -200,6 +203,24 @@ class EventFilter(django_filters.FilterSet):
         fields = []
 
 
+def filter_applies_to(queryset, value: str):
+    """Patterns naming the crop or industry, or naming none (they apply to any)."""
+    value = (value or "").strip()
+    if not value:
+        return queryset
+    variants = {value, unicodedata.normalize("NFKC", value)}
+    named = Q()
+    for variant in variants:
+        named |= Q(applies_to__icontains=variant)
+    return queryset.filter(named | Q(applies_to=""))
+
+
+def filter_network(queryset, value: str):
+    return (
+        queryset.filter(**ChoiceSetField.contains_lookup("networks", value)) if value else queryset
+    )
+
+
 class PatternFilter(django_filters.FilterSet):
     """The comparison's filters: domain, a crop or industry, a network, a kind of municipality."""
 
@@ -224,8 +245,6 @@ class PatternFilter(django_filters.FilterSet):
         fields = []
 
     def __init__(self, data=None, queryset=None, **kwargs):
-        from portal.cms.patterns import split_applies_to
-
         super().__init__(data, queryset, **kwargs)
         crops = set()
         for text in PatternPage.objects.live().values_list("applies_to", flat=True):
@@ -234,14 +253,10 @@ class PatternFilter(django_filters.FilterSet):
 
     @staticmethod
     def filter_crop(queryset, name, value):
-        from portal.cms.patterns import filter_applies_to
-
         return filter_applies_to(queryset, value)
 
     @staticmethod
     def filter_network(queryset, name, value):
-        from portal.cms.patterns import filter_network
-
         return filter_network(queryset, value)
 
     @staticmethod

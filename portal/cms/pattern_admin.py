@@ -12,9 +12,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from portal.accounts.admin_queues import ModeratorMenuItem, ModeratorOnlyMixin
 from portal.cms import pattern_services, patterns
 from portal.cms.models import PatternHearingResponse
-from portal.core.admin_queues import ModeratorMenuItem, ModeratorOnlyMixin
 
 GROUP_GONE = _("That group of cases no longer exists (a pattern may link them already).")
 DRAFT_STARTED = _(

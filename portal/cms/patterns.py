@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.cms.fields import ChoiceSetField
 from portal.cms.models import (
     CaseStudyKPI,
     CaseStudyMunicipality,
@@ -27,12 +26,11 @@ from portal.cms.models import (
     PatternSubsidy,
     SizeBand,
 )
-from portal.community.categories import DXCategory
 from portal.community.models import MunicipalityKind
+from portal.core.categories import DXCategory
 
 PATTERNS_PER_PAGE = 24
 MIN_GROUP_SIZE = 2
-APPLIES_TO_SEPARATORS = ",、，;；/／"
 
 # Which domain a case belongs to, from its DX area (used to group cases into suggestions).
 DOMAIN_OF_CATEGORY = {
@@ -66,18 +64,6 @@ ANY_CROP = _("Any crop or industry")
 def normalise(text: str) -> str:
     """Full-width and half-width forms folded (ＬＰＷＡ = LPWA), case folded."""
     return unicodedata.normalize("NFKC", text or "").casefold().strip()
-
-
-def split_applies_to(text: str) -> list[str]:
-    """「水稲、麦・大豆」 → ["水稲", "麦・大豆"]: the crops or industries a pattern names."""
-    for separator in APPLIES_TO_SEPARATORS[1:]:
-        text = (text or "").replace(separator, APPLIES_TO_SEPARATORS[0])
-    seen = []
-    for part in (text or "").split(APPLIES_TO_SEPARATORS[0]):
-        part = part.strip()
-        if part and part not in seen:
-            seen.append(part)
-    return seen
 
 
 def network_of_tag(tag_name: str) -> str:
@@ -115,24 +101,6 @@ def pattern_comparison(*, index, params) -> dict:
         "querystring": querystring_without_page(params),
         "is_filtered": any(value for key, value in params.items() if key != "page"),
     }
-
-
-def filter_applies_to(queryset, value: str):
-    """Patterns naming the crop or industry, or naming none (they apply to any)."""
-    value = (value or "").strip()
-    if not value:
-        return queryset
-    variants = {value, unicodedata.normalize("NFKC", value)}
-    named = Q()
-    for variant in variants:
-        named |= Q(applies_to__icontains=variant)
-    return queryset.filter(named | Q(applies_to=""))
-
-
-def filter_network(queryset, value: str):
-    return (
-        queryset.filter(**ChoiceSetField.contains_lookup("networks", value)) if value else queryset
-    )
 
 
 # --- one pattern's page -----------------------------------------------------------------------

@@ -26,7 +26,7 @@ from portal.cms.models import (
     SizeBand,
     SubsidyProgrammePage,
 )
-from portal.community.categories import ContractRoute, DXCategory
+from portal.core.categories import ContractRoute, DXCategory
 
 PATTERN_NOTICE = (
     "このページはデモ用のサンプルです。構成・費用・期間・KPIは説明用の仮の値で、実在の事業や製品の"

@@ -51,6 +51,7 @@ from portal.cms.models.patterns import (
     PatternStartup,
     PatternStep,
     PatternSubsidy,
+    split_applies_to,
 )
 from portal.cms.models.reports import ReportIndexPage, ReportPage
 from portal.cms.models.standard import StandardPage
@@ -105,6 +106,7 @@ __all__ = [
     "ReportPage",
     "SizeBand",
     "StandardPage",
+    "split_applies_to",
     "SubsidyProgrammeIndexPage",
     "SubsidyProgrammePage",
     "SubsidyStatus",

@@ -29,8 +29,23 @@ from portal.cms.fields import ChoiceSetField
 from portal.cms.models.base import PortalPage
 from portal.cms.models.case_studies import SizeBand
 from portal.cms.navigation import SectionIndexMixin
-from portal.community.categories import DXCategory
 from portal.community.models import MunicipalityKind
+from portal.core.categories import DXCategory
+
+APPLIES_TO_SEPARATORS = ",、，;；/／"
+
+
+def split_applies_to(text: str) -> list[str]:
+    """「水稲、麦・大豆」 → ["水稲", "麦・大豆"]: the crops or industries a pattern names."""
+    for separator in APPLIES_TO_SEPARATORS[1:]:
+        text = (text or "").replace(separator, APPLIES_TO_SEPARATORS[0])
+    seen = []
+    for part in (text or "").split(APPLIES_TO_SEPARATORS[0]):
+        part = part.strip()
+        if part and part not in seen:
+            seen.append(part)
+    return seen
+
 
 COST_RANGE_INVERTED = _("The lower end of a cost range cannot be above its upper end.")
 
@@ -215,8 +230,6 @@ class PatternPage(RoutablePageMixin, PortalPage):
 
     @property
     def applies_to_list(self) -> list[str]:
-        from portal.cms.patterns import split_applies_to
-
         return split_applies_to(self.applies_to)
 
     def get_context(self, request, *args, **kwargs):
