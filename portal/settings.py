@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "portal.dashboard",
     "portal.cms",
     "portal.moderation",
+    "portal.sitesearch",
     # Django
     "daphne",
     "django.contrib.admin",

@@ -5,18 +5,33 @@ keeps them as they are), queries become phrase queries of bigrams (``'防災' <-
 prefix queries (``'市':*``); the GIN index on the index table serves both.
 """
 
+from functools import cached_property
+
 from modelsearch.backends.database.postgres import postgres as base
 from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.utils import get_content_type_pk
 
-from portal.search.analysis import index_text
-from portal.search.backends import AnalysingBackendMixin, Prefix
+from portal.search.engine import AnalysingBackendMixin, FieldTextsMixin, Prefix
 
 
-class Indexer(base.ObjectIndexer):
-    def as_vector(self, texts, for_autocomplete=False):
-        analysed = [(index_text(text), weight) for text, weight in texts]
-        return super().as_vector(analysed, for_autocomplete=for_autocomplete)
+class Indexer(FieldTextsMixin, base.ObjectIndexer):
+    """Each field read once and analysed once (see FieldTextsMixin); weights from boosts."""
+
+    def _field_values(self):
+        for field in self.search_fields:
+            yield from self.prepare_field(self.obj, field)
+
+    @cached_property
+    def title(self):
+        return self.as_vector(self.analysed("title"))
+
+    @cached_property
+    def body(self):
+        return self.as_vector(self.analysed("body"))
+
+    @cached_property
+    def autocomplete(self):
+        return self.as_vector(self.analysed("autocomplete"), for_autocomplete=True)
 
 
 class Index(base.PostgresIndex):

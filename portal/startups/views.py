@@ -35,7 +35,12 @@ def directory(request):
     page = Paginator(startups, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     query_string = request.GET.copy()
     query_string.pop("page", None)
-    context = {"form": form, "page_obj": page, "query_string": query_string.urlencode()}
+    context = {
+        "form": form,
+        "page_obj": page,
+        "query_string": query_string.urlencode(),
+        "q": filters.get("q", "").strip(),
+    }
     return render(request, "startups/directory.html", context)
 
 

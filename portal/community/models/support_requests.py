@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -295,11 +295,9 @@ class SupportRequest(index.Indexed, TimeStampedModel):
 
     def category_search_text(self) -> str:
         """The category's name in every language, so either finds the request."""
-        names = []
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                names.append(str(self.get_category_display()))
-        return " ".join(dict.fromkeys(names))
+        if self.category not in DXCategory.values:
+            return ""
+        return index.choice_labels(DXCategory, self.category)
 
     def allowed_next_states(self) -> frozenset[str]:
         return ALLOWED_TRANSITIONS[self.state]

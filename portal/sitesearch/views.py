@@ -2,7 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from portal.search import site
+from portal.sitesearch import sources as site
 
 MAX_QUERY_LENGTH = 100
 
@@ -30,4 +30,4 @@ def site_search(request):
             )
             for source in site.SOURCES
         ]
-    return render(request, "search/site_search.html", context)
+    return render(request, "sitesearch/site_search.html", context)
