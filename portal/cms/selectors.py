@@ -4,7 +4,6 @@ Each listing returns a fixed number of queries whatever the number of pages: the
 is fetched once and its related rows are prefetched.
 """
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
 from portal.cms.filters import CaseStudyFilter, EventFilter, KeywordFilter, SubsidyFilter
@@ -20,6 +19,7 @@ from portal.cms.models import (
     SubsidyStatus,
 )
 from portal.cms.models.base import LISTING_PER_PAGE
+from portal.core.pagination import CappedPaginator
 
 HOME_CASES = 3
 HOME_EVENTS = 3
@@ -30,7 +30,7 @@ HOME_REQUESTS = 5
 
 def paginate(queryset, params, *, per_page: int = LISTING_PER_PAGE):
     """The requested page of `queryset`; a bad or too-large page number gives the nearest page."""
-    return Paginator(queryset, per_page).get_page(params.get("page"))
+    return CappedPaginator(queryset, per_page).get_page(params.get("page"))
 
 
 def apply_filters(filterset, queryset):

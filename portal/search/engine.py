@@ -14,6 +14,19 @@ from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText, SearchQuer
 from portal.search.analysis import index_text, query_terms, similarity_tokens
 
 
+class DeferredTitleNormsMixin:
+    """modelsearch recomputes every title norm (an AVG over the whole index table) after each
+    ``add_items``; a bulk rebuild sets ``defer_title_norms`` and recomputes them once at the
+    end (the rebuilder's ``finish`` does a full refresh)."""
+
+    defer_title_norms = False
+
+    def _refresh_title_norms(self, full=False):
+        if self.defer_title_norms and not full:
+            return
+        super()._refresh_title_norms(full=full)
+
+
 class FieldTextsMixin:
     """Reads every search field of the object ONCE and analyses each kind of text once.
 

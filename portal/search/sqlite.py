@@ -21,7 +21,12 @@ from modelsearch.backends.database.sqlite.query import (
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from portal.search.engine import AnalysingBackendMixin, FieldTextsMixin, Prefix
+from portal.search.engine import (
+    AnalysingBackendMixin,
+    DeferredTitleNormsMixin,
+    FieldTextsMixin,
+    Prefix,
+)
 
 # How much more a match in a title counts than one in the body.
 TITLE_WEIGHT = 10.0
@@ -122,7 +127,7 @@ class Indexer(FieldTextsMixin, base.ObjectIndexer):
         return self._column("autocomplete")
 
 
-class Index(base.SQLiteIndex):
+class Index(DeferredTitleNormsMixin, base.SQLiteIndex):
     """modelsearch's SQLite index with the analysing indexer (its add_items, same steps)."""
 
     def add_items(self, model, objs):
