@@ -40,7 +40,7 @@ TOPICS = {
     "tourism": ("観光案内", "観光客向けの多言語案内をデジタル化したい。"),
     "transport": ("デマンド交通", "AIデマンド交通で通院の足を確保したい。"),
     "wireless_5g": ("ローカル5G", "ローカル5Gで河川の映像を監視したい。"),
-    "data": ("オープンデータ", "ごみ収集と子育て施設のデータを連携したい。"),
+    "data_linkage": ("オープンデータ", "ごみ収集と子育て施設のデータを連携したい。"),
 }
 GOALS = ["の効率化", "のオンライン化", "の見える化", "の改善", "の共同調達"]
 TAGS = ["LPWA", "ドローン", "生成AI", "RPA", "ローカル5G", "GIS", "IoT", "BPR"]
@@ -49,22 +49,23 @@ TAGS = ["LPWA", "ドローン", "生成AI", "RPA", "ローカル5G", "GIS", "IoT
 def ensure(*, requests: int, startups: int, cases: int) -> None:
     if not User.objects.filter(email=DEMO_OFFICIAL).exists():
         call_command("seed_demo", verbosity=0)
-    _timed("startups", lambda: _startups(startups))
-    _timed("case studies", lambda: _cases(cases))
-    _timed("requests", lambda: _requests(requests))
+    built = _timed("startups", lambda: _startups(startups))
+    built += _timed("case studies", lambda: _cases(cases))
+    built += _timed("requests", lambda: _requests(requests))
     from django.db import connection
 
-    if connection.vendor == "postgresql":
+    if built and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")  # what autovacuum does after a bulk load
 
 
-def _timed(label, build) -> None:
+def _timed(label, build) -> int:
     started = time.monotonic()
     count = build()
     if count:
         seconds = time.monotonic() - started
         print(f"  {count:,} {label} in {seconds:.0f} s ({count / seconds:,.0f}/s)", flush=True)
+    return count
 
 
 def _requests(target: int) -> int:

@@ -13,7 +13,8 @@ analysing backends offer ``search_queryset()``, which returns a plain, chainable
 with any filters the caller likes (``portal.search.search`` uses it).
 
 The vendor implementations live in ``portal.search.sqlite`` and ``portal.search.postgres``
-(imported only for their database, as modelsearch's own modules expect that database).
+(imported only for their database, as modelsearch's own modules expect that database); what
+they share is in ``portal.search.engine``, so they never import this module back.
 """
 
 from django.db import connection

@@ -62,7 +62,8 @@ def _site(kind, make):
 
 
 def _case(title, text):
-    cms.case_study(title=title, intro="概要です", body=_story(text))
+    neutral = dict.fromkeys(["intro", "challenge", "solution", "results"], "概要です")
+    cms.case_study(title=title, body=_story(text), **neutral)
 
 
 def _event(title, text):
