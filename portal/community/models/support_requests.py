@@ -260,15 +260,8 @@ class SupportRequest(index.Indexed, TimeStampedModel):
         indexes = [
             models.Index(fields=["state", "visibility", "-published_at"]),
             models.Index(fields=["municipality", "state"]),
-            # The list's default order, exactly as the query writes it (DESC NULLS LAST, then
-            # -id): PostgreSQL reads the first 20 rows in index order and stops, instead of
-            # sorting every visible request (a plain DESC index is NULLS FIRST and does not
-            # serve this ORDER BY). This is what keeps /ja/requests/ flat at 100k rows.
-            models.Index(
-                models.F("published_at").desc(nulls_last=True),
-                models.F("id").desc(),
-                name="support_request_list_order",
-            ),
+            # (+ support_request_list_order on PostgreSQL: migration 0008, SQLite cannot
+            # index NULLS LAST.)
         ]
         constraints = [
             models.CheckConstraint(
