@@ -44,7 +44,13 @@ from django.utils import timezone  # noqa: E402
 from portal.community.models import Municipality, SupportRequest  # noqa: E402
 from portal.community.selectors import RequestFilters, support_request_list  # noqa: E402
 from portal.search import search  # noqa: E402
-from portal.search.analysis import normalize, query_terms, runs  # noqa: E402
+from portal.search.analysis import (  # noqa: E402
+    index_tokens,
+    is_cjk,
+    normalize,
+    query_terms,
+    runs,
+)
 from portal.search.index import index_objects  # noqa: E402
 
 BENCH_TITLE_PREFIX = "［bench］"
@@ -290,15 +296,18 @@ def document_text(request) -> str:
 
 def expected_matches(documents: dict, query: str) -> set:
     """Every document containing every term of `query`: Japanese terms as substrings of the
-    normalised text (what users expect), other words as whole words."""
+    normalised text (what users expect), other words as the start of a word (digits: anywhere
+    in a number)."""
     terms = query_terms(query)
 
     def contains(text: str, words: set, term) -> bool:
-        return term.text in text if runs(term.text)[0].cjk else term.text in words
+        if runs(term.text)[0].cjk:
+            return term.text in text
+        return any(word.startswith(term.text) for word in words)
 
     matches = set()
     for pk, text in documents.items():
-        words = {run.text for run in runs(text) if not run.cjk}
+        words = {token for token in index_tokens(text) if not is_cjk(token[0])}
         if all(contains(text, words, term) for term in terms):
             matches.add(pk)
     return matches

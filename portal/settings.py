@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "portal.adoption",
     "portal.onboarding",
     "portal.demo",
+    "portal.sitesearch",
     # Django
     "daphne",
     "django.contrib.admin",

@@ -34,7 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.adoption.urls")),
     path("", include("portal.community.urls")),
     path("", include("portal.startups.urls")),
-    path("", include("portal.search.urls")),
+    path("", include("portal.sitesearch.urls")),
     path("", include("portal.cocreation.urls")),
     path("", include("portal.notifications.urls")),
     path("", include("portal.dashboard.urls")),

@@ -31,30 +31,29 @@ from portal.cms.models import (
 )
 from portal.community.models import MunicipalityKind, Prefecture
 from portal.core.categories import ContractRoute, DXCategory
+from portal.search import search
 from portal.startups.models import Startup
 
 ANY = _("Any")
 
 
-def _keyword_filter(fields):
-    def apply(queryset, name, value):
-        words = value.split()[:5]
-        for word in words:
-            query = Q()
-            for field in fields:
-                query |= Q(**{f"{field}__icontains": word})
-            queryset = queryset.filter(query)
-        return queryset
+def keyword_search(queryset, name, value):
+    """The portal's one analysed search (``portal.search``: CJK bigrams, NFKC, kana folding,
+    prefix words) over every indexed field of the page (its story, municipalities, tags …),
+    in the same SQL query as the other filters; best match first."""
+    return search(queryset, value)
 
-    return apply
+
+def keyword_field():
+    return django_filters.CharFilter(
+        label=_("Keyword"),
+        method=keyword_search,
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": 100}),
+    )
 
 
 class CaseStudyFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Keyword"),
-        method="filter_keyword",
-        widget=forms.TextInput(attrs={"type": "search", "maxlength": 100}),
-    )
+    q = keyword_field()
     category = django_filters.ChoiceFilter(
         label=_("DX area"), choices=DXCategory.choices, empty_label=ANY
     )
@@ -111,10 +110,6 @@ class CaseStudyFilter(django_filters.FilterSet):
         model = CaseStudyPage
         fields = []
 
-    filter_keyword = staticmethod(
-        _keyword_filter(["title", "intro", "challenge", "solution", "results", "lessons"])
-    )
-
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
         live = CaseStudyPage.objects.live()
@@ -152,11 +147,7 @@ class CaseStudyFilter(django_filters.FilterSet):
 
 
 class SubsidyFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Keyword"),
-        method="filter_keyword",
-        widget=forms.TextInput(attrs={"type": "search", "maxlength": 100}),
-    )
+    q = keyword_field()
     status = django_filters.ChoiceFilter(
         label=_("Application status"),
         choices=SubsidyStatus.choices,
@@ -180,8 +171,6 @@ class SubsidyFilter(django_filters.FilterSet):
         model = SubsidyProgrammePage
         fields = []
 
-    filter_keyword = staticmethod(_keyword_filter(["title", "intro", "window", "eligibility_note"]))
-
     @staticmethod
     def filter_status(queryset, name, value):
         return queryset.with_status(value)
@@ -196,6 +185,7 @@ class SubsidyFilter(django_filters.FilterSet):
 
 
 class EventFilter(django_filters.FilterSet):
+    q = keyword_field()
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=EventKind.choices, empty_label=ANY)
 
     class Meta:
@@ -265,3 +255,9 @@ class PatternFilter(django_filters.FilterSet):
             Q(**ChoiceSetField.contains_lookup("municipality_kinds", value))
             | Q(municipality_kinds="")
         )
+
+
+class KeywordFilter(django_filters.FilterSet):
+    """The keyword box of the news and report indexes."""
+
+    q = keyword_field()

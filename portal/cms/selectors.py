@@ -4,10 +4,9 @@ Each listing returns a fixed number of queries whatever the number of pages: the
 is fetched once and its related rows are prefetched.
 """
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
-from portal.cms.filters import CaseStudyFilter, EventFilter, SubsidyFilter
+from portal.cms.filters import CaseStudyFilter, EventFilter, KeywordFilter, SubsidyFilter
 from portal.cms.models import (
     CaseStudyMunicipality,
     CaseStudyPage,
@@ -20,6 +19,7 @@ from portal.cms.models import (
     SubsidyStatus,
 )
 from portal.cms.models.base import LISTING_PER_PAGE
+from portal.core.pagination import CappedPaginator
 
 HOME_CASES = 3
 HOME_EVENTS = 3
@@ -30,7 +30,7 @@ HOME_REQUESTS = 5
 
 def paginate(queryset, params, *, per_page: int = LISTING_PER_PAGE):
     """The requested page of `queryset`; a bad or too-large page number gives the nearest page."""
-    return Paginator(queryset, per_page).get_page(params.get("page"))
+    return CappedPaginator(queryset, per_page).get_page(params.get("page"))
 
 
 def apply_filters(filterset, queryset):
@@ -40,6 +40,20 @@ def apply_filters(filterset, queryset):
         return queryset
     filterset.form.is_valid()
     return filterset.filter_queryset(queryset)
+
+
+def searched_query(filterset) -> str:
+    """The keyword the filterset searched for ("" when none): results are then in relevance
+    order and the cards highlight it."""
+    if not filterset.is_bound:
+        return ""
+    filterset.form.is_valid()  # cleans the form; an invalid field is left out of cleaned_data
+    return (filterset.form.cleaned_data.get("q") or "").strip()
+
+
+def _in_order(results, query: str, *order):
+    """Relevance order when searching (search() has ordered it), `order` otherwise."""
+    return results if query else results.order_by(*order)
 
 
 def _querystring_without_page(params) -> str:
@@ -67,8 +81,10 @@ def case_study_listing(*, index, params) -> dict:
     queryset = CaseStudyPage.objects.live().public().descendant_of(index)
     filterset = CaseStudyFilter(params or None, queryset=queryset)
     results = apply_filters(filterset, queryset)
-    results = with_case_study_relations(results.order_by("-first_published_at", "-pk"))
+    query = searched_query(filterset)
+    results = with_case_study_relations(_in_order(results, query, "-first_published_at", "-pk"))
     return {
+        "q": query,
         "filter": filterset,
         "results": paginate(results, params),
         "querystring": _querystring_without_page(params),
@@ -80,8 +96,10 @@ def subsidy_listing(*, index, params) -> dict:
     queryset = SubsidyProgrammePage.objects.live().public().descendant_of(index)
     filterset = SubsidyFilter(params or None, queryset=queryset)
     results = apply_filters(filterset, queryset)
-    results = results.order_by("closes_on", "title")
+    query = searched_query(filterset)
+    results = _in_order(results, query, "closes_on", "title")
     return {
+        "q": query,
         "filter": filterset,
         "results": paginate(results, params),
         "querystring": _querystring_without_page(params),
@@ -94,6 +112,7 @@ def event_listing(*, index, params) -> dict:
     filterset = EventFilter(params or None, queryset=queryset)
     events = apply_filters(filterset, queryset)
     return {
+        "q": searched_query(filterset),
         "filter": filterset,
         "upcoming": list(events.upcoming()[:LISTING_PER_PAGE]),
         "past": paginate(events.past(), params),
@@ -101,20 +120,28 @@ def event_listing(*, index, params) -> dict:
     }
 
 
+def _keyword_listing(queryset, params) -> dict:
+    """A dated listing (news, reports) with the keyword box: newest first, or best match."""
+    filterset = KeywordFilter(params or None, queryset=queryset)
+    results = apply_filters(filterset, queryset)
+    query = searched_query(filterset)
+    return {
+        "q": query,
+        "filter": filterset,
+        "results": paginate(_in_order(results, query, "-date", "-pk"), params),
+        "querystring": _querystring_without_page(params),
+    }
+
+
 def news_listing(*, index, params) -> dict:
-    news = NewsPage.objects.live().public().descendant_of(index).order_by("-date", "-pk")
-    return {"results": paginate(news, params), "querystring": ""}
+    return _keyword_listing(NewsPage.objects.live().public().descendant_of(index), params)
 
 
 def report_listing(*, index, params) -> dict:
     reports = (
-        ReportPage.objects.live()
-        .public()
-        .descendant_of(index)
-        .select_related("document", "group")
-        .order_by("-date", "-pk")
+        ReportPage.objects.live().public().descendant_of(index).select_related("document", "group")
     )
-    return {"results": paginate(reports, params), "querystring": ""}
+    return _keyword_listing(reports, params)
 
 
 def subsidies_closing_soon(*, limit: int = HOME_SUBSIDIES):

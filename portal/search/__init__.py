@@ -21,9 +21,13 @@ How to make a model searchable and search it (two declarations and one call)::
 Indexing: Wagtail pages and models with the default ``search_auto_update`` are indexed by
 Wagtail's post-save task. A model whose index depends on several writes (tags, M2M) sets
 ``search_auto_update = False`` and calls ``index.index_object(obj)`` at the end of its service,
-inside the transaction. ``manage.py update_index`` rebuilds everything.
+inside the transaction. ``manage.py rebuild_search_index`` rebuilds everything (progress bar).
 
-The analysis (CJK bigrams, NFKC) lives in ``analysis``, the backend in ``backends``.
+The analysis (NFKC, kana folding, CJK bigrams, prefix words) lives in ``analysis``; what the
+database backends share in ``engine``; ``backends`` picks ``sqlite`` or ``postgres``, which
+import ``engine`` (one direction, no loop). This package imports no other portal app except
+``portal.core``: site-wide search, which reads cms, community and startups, is
+``portal.sitesearch``.
 """
 
 from portal.search.highlight import excerpt, highlight

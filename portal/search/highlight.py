@@ -6,31 +6,13 @@ the original text so the user sees their own characters.
 """
 
 import re
-import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from portal.search.analysis import query_terms
+from portal.search.analysis import normalize_with_offsets, query_terms
 
 ELLIPSIS = "…"
-_HALF_WIDTH_SOUND_MARKS = {"\uff9e", "\uff9f"}  # ﾞ ﾟ combine with the kana before them
-
-
-def _normalised_with_offsets(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """NFKC+lower `text` and, for each character of the result, its span in `text`."""
-    chars: list[str] = []
-    spans: list[tuple[int, int]] = []
-    index = 0
-    while index < len(text):
-        end = index + 1
-        while end < len(text) and text[end] in _HALF_WIDTH_SOUND_MARKS:
-            end += 1
-        for char in unicodedata.normalize("NFKC", text[index:end]).lower():
-            chars.append(char)
-            spans.append((index, end))
-        index = end
-    return "".join(chars), spans
 
 
 def _pattern(query: str) -> re.Pattern | None:
@@ -45,7 +27,7 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
     pattern = _pattern(query)
     if pattern is None or not text:
         return []
-    normalised, offsets = _normalised_with_offsets(text)
+    normalised, offsets = normalize_with_offsets(text)
     spans: list[tuple[int, int]] = []
     for match in pattern.finditer(normalised):
         start, end = offsets[match.start()][0], offsets[match.end() - 1][1]
@@ -98,3 +80,32 @@ def excerpt(text: str, query: str, *, length: int = 160) -> SafeString:
     prefix = ELLIPSIS if start > 0 else ""
     suffix = ELLIPSIS if end < len(text) else ""
     return mark_safe(prefix + html + suffix)  # noqa: S308 - escaped in _render
+
+
+def _field_texts(obj, *, skip: frozenset[str]):
+    """The plain text of each direct search field of `obj`, in declared order (related fields
+    are left out: reading them could cost a query per result)."""
+    from modelsearch.index import SearchField
+
+    for field in obj.get_search_fields():
+        if not isinstance(field, SearchField) or field.field_name in skip:
+            continue
+        value = field.get_value(obj)
+        if isinstance(value, (list, tuple)):
+            value = " ".join(str(item) for item in value)
+        yield str(value or "")
+
+
+def search_excerpt(obj, query: str, *, skip=("title", "name"), length: int = 160) -> SafeString:
+    """Why `obj` matched: an excerpt around the first match of `query` in any of its indexed
+    fields (the title or name, shown highlighted anyway, is skipped), or "" when none matches here.
+
+    Works from the object itself (no query), so it shows the same on SQLite and PostgreSQL
+    and for any model declared with ``search_fields``.
+    """
+    if not query or not hasattr(obj, "get_search_fields"):
+        return mark_safe("")  # noqa: S308 - constant
+    for text in _field_texts(obj, skip=frozenset(skip)):
+        if match_spans(text, query):
+            return excerpt(text, query, length=length)
+    return mark_safe("")  # noqa: S308 - constant

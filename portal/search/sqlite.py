@@ -8,6 +8,8 @@ rank is a term-frequency score read from the document's own index row (its analy
 body), titles weighted and normalised by length like modelsearch's ``title_norm``.
 """
 
+from functools import cached_property
+
 from django.db.models import F, FloatField, Func, OuterRef, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Cast, Coalesce
 from modelsearch.backends.database.sqlite import sqlite as base
@@ -19,8 +21,12 @@ from modelsearch.backends.database.sqlite.query import (
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from portal.search.analysis import index_text
-from portal.search.backends import AnalysingBackendMixin, Prefix
+from portal.search.engine import (
+    AnalysingBackendMixin,
+    DeferredTitleNormsMixin,
+    FieldTextsMixin,
+    Prefix,
+)
 
 # How much more a match in a title counts than one in the body.
 TITLE_WEIGHT = 10.0
@@ -97,12 +103,31 @@ def _score(entries: QuerySet, query) -> Subquery:
     return Subquery(entries.annotate(score=score).values("score")[:1], output_field=FloatField())
 
 
-class Indexer(base.ObjectIndexer):
-    def prepare_value(self, value):
-        return index_text(super().prepare_value(value))
+class Indexer(FieldTextsMixin, base.ObjectIndexer):
+    """Each column analysed once, from the joined text of its fields (see FieldTextsMixin)."""
+
+    def _field_values(self):
+        for field in self.search_fields:
+            for current_field, value in self.prepare_field(self.obj, field):
+                yield current_field, 1.0, value
+
+    def _column(self, kind: str) -> str:
+        return " ".join(text for text, _boost in self.analysed(kind))
+
+    @cached_property
+    def title(self) -> str:
+        return self._column("title")
+
+    @cached_property
+    def body(self) -> str:
+        return self._column("body")
+
+    @cached_property
+    def autocomplete(self) -> str:
+        return self._column("autocomplete")
 
 
-class Index(base.SQLiteIndex):
+class Index(DeferredTitleNormsMixin, base.SQLiteIndex):
     """modelsearch's SQLite index with the analysing indexer (its add_items, same steps)."""
 
     def add_items(self, model, objs):
@@ -112,26 +137,27 @@ class Index(base.SQLiteIndex):
         if not indexers:
             return
         content_type_pk = get_content_type_pk(model)
-        data = {i.id: (i.title, i.autocomplete, i.body) for i in indexers}
+        data = {i.id: i for i in indexers}
         entries = self.entries.filter(content_type_id=content_type_pk)
         indexed = set(entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True))
         for object_id in indexed:
-            title, autocomplete, body = data[object_id]
-            entries.filter(object_id=object_id).update(
-                title=title, autocomplete=autocomplete, body=body
-            )
+            entries.filter(object_id=object_id).update(**_columns(data[object_id]))
         self.entries.bulk_create(
-            base.IndexEntry(
-                content_type_id=content_type_pk,
-                object_id=object_id,
-                title=title,
-                autocomplete=autocomplete,
-                body=body,
-            )
-            for object_id, (title, autocomplete, body) in data.items()
-            if object_id not in indexed
+            (
+                base.IndexEntry(
+                    content_type_id=content_type_pk, object_id=object_id, **_columns(indexer)
+                )
+                for object_id, indexer in data.items()
+                if object_id not in indexed
+            ),
+            batch_size=500,
         )
         self._refresh_title_norms()
+
+
+def _columns(indexer: Indexer) -> dict[str, str]:
+    """The analysed columns of one object's index row (FTS5 reads them through triggers)."""
+    return {"title": indexer.title, "autocomplete": indexer.autocomplete, "body": indexer.body}
 
 
 class QueryCompilerMixin:

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from portal.accounts.permissions import login_required, verified_official_required
 from portal.community import selectors as community_selectors
 from portal.community.models import Municipality
+from portal.core.pagination import CappedPaginator
 from portal.startups import forms, permissions, selectors, services
 
 DIRECTORY_PAGE_SIZE = 20
@@ -32,10 +32,15 @@ def directory(request):
         sort=filters.get("sort") or "",
         query=filters.get("q", ""),
     )
-    page = Paginator(startups, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(startups, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     query_string = request.GET.copy()
     query_string.pop("page", None)
-    context = {"form": form, "page_obj": page, "query_string": query_string.urlencode()}
+    context = {
+        "form": form,
+        "page_obj": page,
+        "query_string": query_string.urlencode(),
+        "q": filters.get("q", "").strip(),
+    }
     return render(request, "startups/directory.html", context)
 
 

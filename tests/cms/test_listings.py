@@ -18,6 +18,13 @@ EXPECTED_QUERIES = {
     "/ja/subsidies/?status=closing_soon": 10,
     "/ja/news/": 10,
     "/ja/reports/": 10,
+    # The keyword box of every index: the analysed search runs inside the listing's query.
+    "/ja/cases/?q=窓口": 17,
+    "/ja/cases/?q=窓口&category=online_procedures": 17,
+    "/ja/events/?q=サミット": 11,
+    "/ja/subsidies/?q=デジタル": 10,
+    "/ja/news/?q=お知らせ": 10,
+    "/ja/reports/?q=報告書": 10,
 }
 
 

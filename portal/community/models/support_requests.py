@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -260,6 +260,8 @@ class SupportRequest(index.Indexed, TimeStampedModel):
         indexes = [
             models.Index(fields=["state", "visibility", "-published_at"]),
             models.Index(fields=["municipality", "state"]),
+            # (+ support_request_list_order on PostgreSQL: migration 0008, SQLite cannot
+            # index NULLS LAST.)
         ]
         constraints = [
             models.CheckConstraint(
@@ -295,11 +297,9 @@ class SupportRequest(index.Indexed, TimeStampedModel):
 
     def category_search_text(self) -> str:
         """The category's name in every language, so either finds the request."""
-        names = []
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                names.append(str(self.get_category_display()))
-        return " ".join(dict.fromkeys(names))
+        if self.category not in DXCategory.values:
+            return ""
+        return index.choice_labels(DXCategory, self.category)
 
     def allowed_next_states(self) -> frozenset[str]:
         return ALLOWED_TRANSITIONS[self.state]

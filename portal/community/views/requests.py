@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from portal.community.forms import (
 from portal.community.models import RequestState
 from portal.community.selectors.peers import peer_activity, peer_open_requests_for_draft
 from portal.core.forms import add_service_errors
+from portal.core.pagination import CappedPaginator
 from portal.core.uploads import attachment_response
 
 
@@ -36,7 +36,7 @@ def request_list(request):
     form.is_valid()  # invalid filters are dropped by filters(), the rest still apply
     filters = form.filters() if form.is_bound else selectors.RequestFilters()
     requests = selectors.support_request_list(user=request.user, filters=filters)
-    page = Paginator(requests, selectors.LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(requests, selectors.LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     query_string = request.GET.copy()
     query_string.pop("page", None)
     context = {

@@ -1,6 +1,6 @@
 from django import template
 
-from portal.search.highlight import excerpt, excerpt_if_match, highlight
+from portal.search.highlight import excerpt, excerpt_if_match, highlight, search_excerpt
 
 register = template.Library()
 
@@ -21,3 +21,10 @@ def excerpt_filter(text, query):
 def excerpt_if_match_filter(text, query):
     """``{{ body_text|excerpt_if_match:q }}``: the excerpt only when `q` matches the text."""
     return excerpt_if_match(text, query or "")
+
+
+@register.simple_tag(name="search_excerpt")
+def search_excerpt_tag(obj, query):
+    """``{% search_excerpt item q %}``: why `item` matched (the first match outside its title,
+    highlighted), or nothing."""
+    return search_excerpt(obj, query or "")

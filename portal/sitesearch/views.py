@@ -1,8 +1,10 @@
-from django.core.paginator import Paginator
+from urllib.parse import urlencode
+
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from portal.search import site
+from portal.core.pagination import CappedPaginator
+from portal.sitesearch import sources as site
 
 MAX_QUERY_LENGTH = 100
 
@@ -16,8 +18,8 @@ def site_search(request):
     context = {"q": query, "selected": selected, "sources": site.SOURCES}
     if query and selected:
         results = site.source_results(selected, user=request.user, query=query)
-        context["page"] = Paginator(results, site.PAGE_SIZE).get_page(request.GET.get("page"))
-        context["query_string"] = f"q={query}&type={selected}"
+        context["page"] = CappedPaginator(results, site.PAGE_SIZE).get_page(request.GET.get("page"))
+        context["query_string"] = urlencode({"q": query, "type": selected})
     elif query:
         context["groups"] = [
             (
@@ -30,4 +32,4 @@ def site_search(request):
             )
             for source in site.SOURCES
         ]
-    return render(request, "search/site_search.html", context)
+    return render(request, "sitesearch/site_search.html", context)

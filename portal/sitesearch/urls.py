@@ -1,7 +1,7 @@
 from django.urls import path
 
-from portal.search import views
+from portal.sitesearch import views
 
-app_name = "search"
+app_name = "sitesearch"
 
 urlpatterns = [path("search/", views.site_search, name="site")]

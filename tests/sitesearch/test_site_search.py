@@ -64,3 +64,28 @@ def test_empty_and_overlong_queries_are_harmless(client, content):
     assert client.get(URL).status_code == 200
     assert client.get(URL, {"q": "防" * 500}).status_code == 200
     assert client.get(URL, {"q": "防災", "type": "requests", "page": "abc"}).status_code == 200
+
+
+def _one_of_each(official):
+    support_request(author=official, title="防災アプリの導入")
+    factories.StartupFactory(name="防災テック", summary="防災")
+    cms.case_study(title="防災の事例")
+    cms.news(title="防災のお知らせ")
+
+
+@pytest.mark.parametrize("kind", ["", "requests", "startups", "cases", "news"])
+def test_site_search_query_count_does_not_grow(client, official, kind):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portal.cms.models import NewsPage
+
+    counts = []
+    for total in (2, 12):
+        while NewsPage.objects.count() < total:
+            _one_of_each(official)
+        client.get(URL, {"q": "防災", "type": kind})  # warm the per-process caches
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(URL, {"q": "防災", "type": kind}).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]

@@ -7,6 +7,12 @@ members-only requests, proposal content) can surface through a result or a count
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from portal.cms import models as cms
+from portal.community.models import SupportRequest
+from portal.search import search
+from portal.startups.selectors import startup_directory
 
 RESULTS_PER_SOURCE = 5
 PAGE_SIZE = 20
@@ -31,22 +37,15 @@ SOURCES = [
 SOURCE_KEYS = {source.key for source in SOURCES}
 
 
-def _page_results(model, query, *, exclude=()):
-    from wagtail.models import Page
-
-    queryset = Page.objects.live().public()
-    queryset = queryset.type(model) if model else queryset.not_type(*exclude)
-    return queryset.specific().search(query)
+def _page_results(queryset, query):
+    """Live, public pages of `queryset` matching `query` (the same analysed search as every
+    list), best first; ``specific()`` so a card can show the page type's own fields."""
+    return search(queryset.live().public(), query).specific()
 
 
 def source_results(key: str, *, user, query: str):
     """A lazily evaluated, sliceable result set of one source, best match first."""
-    from portal.cms import models as cms
-
     if key == "requests":
-        from portal.community.models import SupportRequest
-        from portal.search import search
-
         readable = (
             SupportRequest.objects.visible_to(user)
             .published()
@@ -54,9 +53,7 @@ def source_results(key: str, *, user, query: str):
         )
         return search(readable, query)
     if key == "startups":
-        from portal.startups.selectors import startup_directory
-
-        return startup_directory(user=user, query=query, sort="name")
+        return startup_directory(user=user, query=query, sort="")
     models = {
         "cases": cms.CaseStudyPage,
         "patterns": cms.PatternPage,
@@ -65,5 +62,5 @@ def source_results(key: str, *, user, query: str):
         "news": cms.NewsPage,
     }
     if key in models:
-        return _page_results(models[key], query)
-    return _page_results(None, query, exclude=tuple(models.values()))
+        return _page_results(models[key].objects.all(), query)
+    return _page_results(Page.objects.not_type(*models.values()), query)
