@@ -59,9 +59,7 @@ class UnstorableInputMiddleware:
             return None
         if not text.has_unstorable_characters(dict(request.POST.lists())):
             return None
-        return render(
-            request, "400.html", {"reason": text.UNSTORABLE_TEXT_MESSAGE}, status=400
-        )
+        return render(request, "400.html", {"reason": text.UNSTORABLE_TEXT_MESSAGE}, status=400)
 
 
 def _storable_query(query):

@@ -54,9 +54,7 @@ def wants_json(request) -> bool:
 
 def _language(request) -> str:
     return (
-        translation.get_language_from_path(request.path_info)
-        or translation.get_language()
-        or "ja"
+        translation.get_language_from_path(request.path_info) or translation.get_language() or "ja"
     )
 
 

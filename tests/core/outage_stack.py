@@ -5,6 +5,7 @@ away); on SQLite the stack's database directory is moved away and back instead, 
 every new connection fail the same way ("unable to open database file").
 """
 
+import contextlib
 import re
 import socket
 import threading
@@ -144,10 +145,8 @@ class TcpProxy:
     def _close(self, sock):
         with self._lock:
             self._sockets.discard(sock)
-        try:
+        with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
         sock.close()
 
     def cut(self):

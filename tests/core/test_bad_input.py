@@ -170,13 +170,19 @@ def _check(response, url, method, failures):
             failures.append(f"{method} {url[:120]} -> untranslated/foreign 404 page")
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("role", ROLES)
-def test_no_url_answers_500_to_bad_input(client, world, role):
+def _walk_as(client, world, role):
+    """Sign the client in as `role` (None for visitors); 500s are answers, not exceptions."""
     user = world["people"][role]
     if user is not None:
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     client.raise_request_exception = False
+    return user
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_no_url_answers_500_to_bad_input(client, world, role):
+    user = _walk_as(client, world, role)
     failures = []
     for route, _name in _routes():
         urls = []
@@ -203,5 +209,58 @@ def test_no_url_answers_500_to_bad_input(client, world, role):
                 full = f"{url}?{query}"
                 _check(client.get(full), full, "GET", failures)
     if user is not None:  # the walk ran signed in to the end
+        assert client.get("/ja/notifications/").status_code == 200
+    assert not failures, "\n".join(failures)
+
+
+# --- Hostile text in every query parameter and every form field (issue 13) --------------------
+QUERY_NAMES = sorted({query.split("=", 1)[0] for query in BAD_QUERIES if "&" not in query})
+# What a client can put on the wire: NUL, a lone surrogate as UTF-8 bytes (Django decodes it to
+# U+FFFD), a NUL hidden inside text, and a very long value.
+HOSTILE_QUERY_VALUES = ["%00", "%ED%A0%80", "abc%00def", "%E3%81%82" * 5000]
+HOSTILE_FORM_VALUES = [b"%00", b"%ED%A0%80", b"abc%00def", b"x" * 20_000]
+FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S | re.I)
+FIELD_NAME = re.compile(r"<(?:input|textarea|select)\b[^>]*\bname=\"([^\"]+)\"", re.I)
+ACTION = re.compile(r"\baction=\"([^\"]*)\"", re.I)
+POST_METHOD = re.compile(r"\bmethod=\"post\"", re.I)
+
+
+def _post_forms(html: str, page_url: str):
+    """(action URL, field names) of each POST form on the page (same-site actions only)."""
+    for attributes, body in FORM.findall(html):
+        if not POST_METHOD.search(attributes):
+            continue
+        action = ACTION.search(attributes)
+        url = action.group(1).replace("&amp;", "&") if action and action.group(1) else page_url
+        if not url.startswith("/") or url.startswith(("/ja/accounts/logout/", "/ja/_util/")):
+            continue
+        names = sorted(set(FIELD_NAME.findall(body)) - {"csrfmiddlewaretoken"})
+        if names:
+            yield url, names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_hostile_text_in_every_query_parameter_and_form_field(client, world, role):
+    from urllib.parse import quote
+
+    user = _walk_as(client, world, role)
+    failures = []
+    for route, _name in _routes():
+        url = _real(route, world) if PARAM.search(route) else "/" + route
+        for value in HOSTILE_QUERY_VALUES:
+            query = "&".join(f"{name}={value}" for name in QUERY_NAMES)
+            _check(client.get(f"{url}?{query}"), f"{url}?{query[:60]}", "GET", failures)
+        page = client.get(url)
+        if page.status_code != 200 or "text/html" not in page.get("Content-Type", ""):
+            continue
+        for action, names in _post_forms(page.content.decode(), url):
+            for value in HOSTILE_FORM_VALUES:
+                body = b"&".join(quote(name).encode() + b"=" + value for name in names)
+                response = client.post(
+                    action, body, content_type="application/x-www-form-urlencoded"
+                )
+                _check(response, action, f"POST form {value[:12]!r}", failures)
+    if user is not None:  # still signed in after the walk
         assert client.get("/ja/notifications/").status_code == 200
     assert not failures, "\n".join(failures)

@@ -9,6 +9,7 @@ made unreachable and reachable again. Real processes, a private Redis, a proxy w
 """
 
 import shutil
+import socket
 
 import pytest
 
@@ -26,7 +27,13 @@ from tests.factories import TEST_PASSWORD
 
 pytestmark = [pytest.mark.multiprocess, pytest.mark.django_db]
 
-PUBLIC_PAGES = ["/ja/", "/ja/requests/", "/ja/startups/", "/ja/municipalities/search/?q=前橋", "/en/"]
+PUBLIC_PAGES = [
+    "/ja/",
+    "/ja/requests/",
+    "/ja/startups/",
+    "/ja/municipalities/search/?q=前橋",
+    "/en/",
+]
 SIGNED_IN_PAGES = ["/ja/notifications/", "/ja/channels/"]
 PEOPLE = {"official": "official", "startup": "startup", "member": "member", "target": "member"}
 
@@ -159,3 +166,31 @@ def test_database_outage_answers_503_in_the_users_language_and_recovers(database
     finally:
         server.stop()
         outage.stop()
+
+
+def _raw_exchange(server, request: bytes) -> bytes:
+    """Send `request` on a plain socket and read until the server closes its side."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
+        sock.sendall(request)
+        chunks = []
+        while data := sock.recv(65536):  # a reset here would raise ConnectionResetError
+            chunks.append(data)
+    return b"".join(chunks)
+
+
+def test_over_long_request_lines_and_headers_get_414_and_431(database, tmp_path):
+    database_url, _ = database
+    server = start_daphne(production_env(database_url, None), tmp_path, "daphne-limits")
+    try:
+        host = f"Host: 127.0.0.1:{server.port}\r\nX-Forwarded-Proto: https\r\n".encode()
+        long_url = b"/ja/search/?q=" + b"a" * 20_000
+        answer = _raw_exchange(server, b"GET " + long_url + b" HTTP/1.1\r\n" + host + b"\r\n")
+        assert answer.startswith(b"HTTP/1.1 414 URI Too Long\r\n")
+        big_headers = b"".join(b"X-Filler-%d: %s\r\n" % (i, b"b" * 1000) for i in range(40))
+        answer = _raw_exchange(server, b"GET /ja/ HTTP/1.1\r\n" + host + big_headers + b"\r\n")
+        assert answer.startswith(b"HTTP/1.1 431 Request Header Fields Too Large\r\n")
+        # Below the limits the portal answers as usual (a 9,000-character search).
+        fine = Browser(server).get("/ja/municipalities/search/?q=" + "前" * 3000)
+        assert fine.status_code == 200
+    finally:
+        server.stop()
