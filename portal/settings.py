@@ -161,18 +161,16 @@ if DATABASE_URL:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
         "DATABASE_POOL", True
     ):
-        from psycopg_pool import ConnectionPool
-
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
             "min_size": int(os.environ.get("DATABASE_POOL_MIN", "2")),
             "max_size": int(os.environ.get("DATABASE_POOL_MAX", "10")),
             # Longest a request waits for a connection (a busy pool or an unreachable database)
             # before it answers 503 (portal/core/outage.py): bounded, so nothing hangs.
             "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "5")),
-            # A connection handed out is checked first, so the pooled connections that died in a
-            # database outage are replaced instead of failing the first requests after it.
-            "check": ConnectionPool.check_connection,
         }
+        # Django then has the pool check a connection before handing it out, so connections that
+        # died in a database outage are replaced instead of failing the first requests after it.
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
         # libpq's connect timeout (seconds): an unreachable host fails fast instead of hanging.
         DATABASES["default"]["OPTIONS"].setdefault(
             "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
