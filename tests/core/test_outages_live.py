@@ -2,7 +2,8 @@
 made unreachable and reachable again. Real processes, a private Redis, a proxy we control.
 
 * Redis down: pages, sign-in and signed-in pages keep answering 200 (only live updates are
-  lost), the per-account sign-in limit still applies (per process), /healthz says 503; when
+  lost; the limits counting per process are checked in test_cache_fallback.py), /healthz says
+  503; when
   Redis is back the shared cache is used again without a restart.
 * Database down: every page answers 503 with Retry-After in the user's language (JSON for
   JSON clients), signed-in or not; when it is back the same session works again.
@@ -35,7 +36,7 @@ PUBLIC_PAGES = [
     "/en/",
 ]
 SIGNED_IN_PAGES = ["/ja/notifications/", "/ja/channels/"]
-PEOPLE = {"official": "official", "startup": "startup", "member": "member", "target": "member"}
+PEOPLE = {"official": "official", "startup": "startup", "member": "member"}
 
 
 def _assert_pages_answer(server, signed_in: Browser) -> None:
@@ -53,9 +54,11 @@ def _assert_sign_in_works(server, email: str) -> None:
     assert browser.get("/ja/notifications/").status_code == 200
 
 
-@pytest.fixture
-def database(django_db_setup, django_db_blocker, tmp_path):
-    workdir = tmp_path / "database"
+@pytest.fixture(scope="module")
+def database(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One copy of the test database for this module's stacks, made outside any test's
+    transaction (SQLite's backup waits forever on a database its own connection is writing)."""
+    workdir = tmp_path_factory.mktemp("outages") / "database"
     workdir.mkdir()
     with django_db_blocker.unblock():
         url, drop = copy_test_database(workdir)
@@ -77,13 +80,6 @@ def test_redis_outage_keeps_pages_and_sign_in_and_recovers(database, tmp_path):
         redis.stop()
         _assert_pages_answer(server, signed_in)
         _assert_sign_in_works(server, people["startup"]["email"])
-        # The per-account limit on failed sign-ins still applies (counted in this process).
-        attacker = Browser(server)
-        for _ in range(5):
-            assert attacker.sign_in(people["target"]["email"], "wrong").status_code == 200
-        refused = attacker.sign_in(people["target"]["email"], TEST_PASSWORD)
-        assert refused.status_code == 200
-        assert "このアカウントへのログイン失敗が続いたため" in refused.text
         assert Browser(server).get("/healthz").status_code == 503
 
         redis.start()
@@ -189,8 +185,9 @@ def test_over_long_request_lines_and_headers_get_414_and_431(database, tmp_path)
         big_headers = b"".join(b"X-Filler-%d: %s\r\n" % (i, b"b" * 1000) for i in range(40))
         answer = _raw_exchange(server, b"GET /ja/ HTTP/1.1\r\n" + host + big_headers + b"\r\n")
         assert answer.startswith(b"HTTP/1.1 431 Request Header Fields Too Large\r\n")
-        # Below the limits the portal answers as usual (a 9,000-character search).
-        fine = Browser(server).get("/ja/municipalities/search/?q=" + "前" * 3000)
+        # Below the limits the portal answers as usual (a 9,000-character search; a Japanese
+        # character is 9 bytes once percent-encoded, so the limit counts bytes on the wire).
+        fine = Browser(server).get("/ja/municipalities/search/?q=" + "a" * 9000)
         assert fine.status_code == 200
     finally:
         server.stop()
