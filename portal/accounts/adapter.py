@@ -1,6 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.shortcuts import resolve_url
 
 from portal.accounts import ratelimits
 
@@ -18,7 +19,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def get_login_redirect_url(self, request):
-        return reverse("accounts:after_login")
+        return resolve_url(settings.LOGIN_REDIRECT_URL)
 
     def pre_authenticate(self, request, **credentials):
         """allauth's per-account and per-IP limit on failed sign-ins (`login_failed`), with a

@@ -211,4 +211,3 @@ def test_no_url_answers_500_to_bad_input(client, world, role):
     if user is not None:  # the walk ran signed in to the end
         assert client.get("/ja/notifications/").status_code == 200
     assert not failures, "\n".join(failures)
-
