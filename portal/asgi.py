@@ -13,7 +13,12 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from portal.core import http_limits  # noqa: E402
 from portal.routing import websocket_urlpatterns  # noqa: E402
+
+# Daphne (Twisted) answers 414/431 to over-long request lines and headers instead of dropping
+# the connection (see portal/core/http_limits.py).
+http_limits.install()
 
 application = ProtocolTypeRouter(
     {

@@ -103,6 +103,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.core.middleware.PortalCSPMiddleware",
+    # A database outage in a view or template: 503 + Retry-After instead of a 500.
+    "portal.core.outage.DatabaseOutageMiddleware",
+    # NUL and other characters the database cannot store, in paths, query strings and cookies.
+    "portal.core.middleware.UnstorableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -164,8 +168,17 @@ if DATABASE_URL:
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
             "min_size": int(os.environ.get("DATABASE_POOL_MIN", "2")),
             "max_size": int(os.environ.get("DATABASE_POOL_MAX", "10")),
-            "timeout": 10,
+            # Longest a request waits for a connection (a busy pool or an unreachable database)
+            # before it answers 503 (portal/core/outage.py): bounded, so nothing hangs.
+            "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "5")),
         }
+        # Django then has the pool check a connection before handing it out, so connections that
+        # died in a database outage are replaced instead of failing the first requests after it.
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+        # libpq's connect timeout (seconds): an unreachable host fails fast instead of hanging.
+        DATABASES["default"]["OPTIONS"].setdefault(
+            "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+        )
 else:
     DATABASES = {
         "default": {
@@ -185,9 +198,16 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache that falls back to a per-process cache while Redis is down,
+            # so pages, sign-in and rate limits keep working (portal/core/cache.py says why).
+            "BACKEND": "portal.core.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            # Seconds to leave an unreachable Redis alone before trying it again.
+            "RETRY_SECONDS": float(os.environ.get("CACHE_RETRY_SECONDS", "5")),
+            # Passed to redis-py's connection pool: a Redis that does not answer costs at most
+            # this long once per RETRY_SECONDS, never a hung request.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     CHANNEL_LAYERS = {

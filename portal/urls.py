@@ -51,3 +51,5 @@ if settings.DEBUG:
 handler403 = "portal.core.views.permission_denied"
 handler404 = "portal.core.views.page_not_found"
 handler500 = "portal.core.views.server_error"
+# allauth's rate limits answer through this (it looks up `<ROOT_URLCONF>.handler429`).
+handler429 = "portal.accounts.ratelimits.too_many_requests"

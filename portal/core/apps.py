@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "portal.core"
     label = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from portal.core.text import install_form_field_guard
+
+        install_form_field_guard()

@@ -51,3 +51,38 @@ def storable_or_empty(value: str | None) -> str:
     if not value or has_unstorable_characters(value):
         return ""
     return value
+
+
+def without_unstorable(value: str) -> str:
+    """`value` with every character the database cannot store removed (query strings)."""
+    return UNSTORABLE_CHARACTERS.sub("", value)
+
+
+UNSTORABLE_QUERY_MESSAGE = _(
+    "Characters that cannot be used (a NUL character or a broken character code) were removed "
+    "from the address."
+)
+
+
+def install_form_field_guard() -> None:
+    """Every bound form field in the project (ours, allauth's, Wagtail's) refuses unstorable text
+    with UNSTORABLE_TEXT_MESSAGE before the field converts it.
+
+    Checking the raw submitted value first matters: a ModelChoiceField would otherwise look the
+    value up in the database (a 500 on PostgreSQL for a NUL), and Django's own NUL check only
+    covers CharFields and not lone surrogates. The error sits on the field, so the form is shown
+    again with what was typed. Called once from CoreConfig.ready().
+    """
+    from django import forms
+
+    original = forms.Field._clean_bound_field
+    if getattr(original, "storable_guard", False):
+        return
+
+    def _clean_bound_field(field, bound_field):
+        if not field.disabled:
+            validate_storable_text(bound_field.data)
+        return original(field, bound_field)
+
+    _clean_bound_field.storable_guard = True
+    forms.Field._clean_bound_field = _clean_bound_field

@@ -1,4 +1,5 @@
 import logging
+import sys
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -8,6 +9,8 @@ from django.template import loader
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from portal.core.outage import is_database_unavailable, outage_response
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +62,12 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """Rendered without context processors: the database may be what failed."""
+    """Rendered without context processors: the database may be what failed.
+
+    Django calls this inside its `except` block, so the error is at hand: a database outage
+    raised by a middleware (session, user, MFA gate) answers 503 like one raised by a view.
+    """
+    if is_database_unavailable(sys.exc_info()[1]):
+        return outage_response(request)
     body = loader.get_template("500.html").render({"LANGUAGE_CODE": get_language() or "ja"})
     return HttpResponseServerError(body)

@@ -31,4 +31,19 @@ def can_change_roles(user, startup: Startup) -> bool:
     return bool(membership and membership.role == MemberRole.OWNER)
 
 
+def can_remove_member(user, member) -> bool:
+    """Owners remove anyone, admins plain members, and every member may leave."""
+    if membership_in(user, member.startup) is None:
+        return False
+    if member.user_id == user.pk:
+        return True
+    return can_change_roles(user, member.startup) or (
+        can_manage_members(user, member.startup) and member.role == MemberRole.MEMBER
+    )
+
+
 NOT_MANAGER = _("Only the startup's owners and admins can do this.")
+NOT_OWNER = _("Only the startup's owners can change roles.")
+NOT_REMOVER = _(
+    "Only the startup's owners can remove owners and admins; admins can remove members."
+)

@@ -99,6 +99,38 @@ def startup_get_for_manager(*, user, slug) -> Startup:
     return startup
 
 
+def startup_get_for_member_manager(*, user, slug) -> Startup:
+    """For the team actions whose services need an owner or admin (invite, revoke, decide on
+    join requests): the same rule here, so nobody else even sees a form (moderators included)."""
+    startup = startup_get_public(slug=slug, user=user)
+    if not permissions.can_manage_members(user, startup):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied(permissions.NOT_MANAGER)
+    return startup
+
+
+def startup_get_for_role_changer(*, user, slug) -> Startup:
+    """For changing members' roles: owners only, like `startup_member_change_role`."""
+    startup = startup_get_public(slug=slug, user=user)
+    if not permissions.can_change_roles(user, startup):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied(permissions.NOT_OWNER)
+    return startup
+
+
+def member_get_for_removal(*, user, startup, pk) -> StartupMember:
+    """The member `user` may remove (or themselves); 404 when unknown, 403 when not allowed,
+    by the same rule as `startup_member_remove`."""
+    member = member_get_for_action(startup=startup, pk=pk)
+    if not permissions.can_remove_member(user, member):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied(permissions.NOT_REMOVER)
+    return member
+
+
 def members_of(*, startup):
     return (
         StartupMember.objects.filter(startup=startup)

@@ -283,14 +283,8 @@ def startup_member_remove(*, member: StartupMember, actor: User) -> None:
     """Owners remove anyone; admins remove plain members; everyone may leave (actor == member)."""
     _lock_members(member.startup)
     member.refresh_from_db()
-    leaving = member.user_id == actor.pk
-    if not leaving:
-        allowed = permissions.can_change_roles(actor, member.startup) or (
-            permissions.can_manage_members(actor, member.startup)
-            and member.role == MemberRole.MEMBER
-        )
-        if not allowed:
-            raise PermissionDenied(NOT_ALLOWED)
+    if not permissions.can_remove_member(actor, member):
+        raise PermissionDenied(NOT_ALLOWED)
     if member.role == MemberRole.OWNER and _owner_count(member.startup) == 1:
         raise ValidationError(LAST_OWNER)
     user = member.user

@@ -8,9 +8,12 @@ from portal.accounts.permissions import login_required, verified_official_requir
 from portal.community import selectors as community_selectors
 from portal.community.models import Municipality
 from portal.core.pagination import CappedPaginator
+from portal.core.text import storable_or_empty
 from portal.startups import forms, permissions, selectors, services
 
 DIRECTORY_PAGE_SIZE = 20
+# Track-record form fields that narrow the municipality list before the form is submitted.
+NARROWING_FIELDS = ("prefecture", "municipality_query")
 
 
 def _error_text(error: ValidationError) -> str:
@@ -149,7 +152,7 @@ def _run(request, action, success_message):
 @login_required
 @require_POST
 def member_invite(request, slug):
-    startup = selectors.startup_get_for_manager(user=request.user, slug=slug)
+    startup = selectors.startup_get_for_member_manager(user=request.user, slug=slug)
     form = forms.InviteForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Enter a valid email address and role."))
@@ -165,7 +168,7 @@ def member_invite(request, slug):
 @login_required
 @require_POST
 def invitation_revoke(request, slug, pk):
-    startup = selectors.startup_get_for_manager(user=request.user, slug=slug)
+    startup = selectors.startup_get_for_member_manager(user=request.user, slug=slug)
     invitation = selectors.invitation_get(startup=startup, pk=pk)
     _run(
         request,
@@ -178,7 +181,7 @@ def invitation_revoke(request, slug, pk):
 @login_required
 @require_POST
 def join_request_decide(request, slug, pk):
-    startup = selectors.startup_get_for_manager(user=request.user, slug=slug)
+    startup = selectors.startup_get_for_member_manager(user=request.user, slug=slug)
     join_request = selectors.join_request_get(startup=startup, pk=pk)
     approve = request.POST.get("decision") == "approve"
     _run(
@@ -194,10 +197,12 @@ def join_request_decide(request, slug, pk):
 @login_required
 @require_POST
 def member_change_role(request, slug, pk):
-    startup = selectors.startup_get_for_manager(user=request.user, slug=slug)
+    startup = selectors.startup_get_for_role_changer(user=request.user, slug=slug)
     member = selectors.member_get_for_action(startup=startup, pk=pk)
     form = forms.RoleForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the roles."))
+    else:
         _run(
             request,
             lambda: services.startup_member_change_role(
@@ -212,12 +217,8 @@ def member_change_role(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def member_remove(request, slug, pk):
     """GET asks for confirmation; POST removes (or leaves, when the member is the user)."""
-    startup = selectors.startup_get_public(slug=slug, user=request.user)
-    if permissions.membership_in(request.user, startup) is None:
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied(_("Only members of this startup can do this."))
-    member = selectors.member_get_for_action(startup=startup, pk=pk)
+    startup = selectors.startup_get_for_member(user=request.user, slug=slug)
+    member = selectors.member_get_for_removal(user=request.user, startup=startup, pk=pk)
     leaving = member.user_id == request.user.pk
     if request.method == "GET":
         return render(
@@ -266,11 +267,12 @@ def track_record_new(request, slug):
     source = data or request.GET
     form = forms.TrackRecordForm(
         data,
-        initial={key: source.get(key, "") for key in ("prefecture", "municipality_query")},
+        initial={key: storable_or_empty(source.get(key)) for key in NARROWING_FIELDS},
         prefectures=community_selectors.prefecture_list(),
         municipalities=community_selectors.municipality_choices(
-            prefecture_code=source.get("prefecture", ""),
-            text=source.get("municipality_query", ""),
+            # Raw values go into a query before the form validates: only storable text.
+            prefecture_code=storable_or_empty(source.get("prefecture")),
+            text=storable_or_empty(source.get("municipality_query")),
             limit=None,
         ),
     )

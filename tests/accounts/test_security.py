@@ -17,7 +17,9 @@ def test_failed_logins_are_rate_limited_per_account(client):
     response = client.post(LOGIN, {"login": user.email, "password": TEST_PASSWORD})
     html = response.content.decode()
     assert response.status_code in (200, 429)
-    assert "ログイン失敗が連続しています" in html
+    # Says how long to wait (portal/accounts/ratelimits.py), not allauth's "try again later".
+    assert "このアカウントへのログイン失敗が続いたため" in html
+    assert "5分ほど待ってから" in html
     assert "_auth_user_id" not in client.session
 
 

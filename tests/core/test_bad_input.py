@@ -170,13 +170,19 @@ def _check(response, url, method, failures):
             failures.append(f"{method} {url[:120]} -> untranslated/foreign 404 page")
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("role", ROLES)
-def test_no_url_answers_500_to_bad_input(client, world, role):
+def _walk_as(client, world, role):
+    """Sign the client in as `role` (None for visitors); 500s are answers, not exceptions."""
     user = world["people"][role]
     if user is not None:
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     client.raise_request_exception = False
+    return user
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_no_url_answers_500_to_bad_input(client, world, role):
+    user = _walk_as(client, world, role)
     failures = []
     for route, _name in _routes():
         urls = []
