@@ -10,4 +10,5 @@ urlpatterns = [
     path("onboarding/official/", views.onboarding_official, name="onboarding_official"),
     path("onboarding/startup/", views.onboarding_startup, name="onboarding_startup"),
     path("me/profile/", views.profile, name="profile"),
+    path("terms/consent/", views.terms_consent, name="terms_consent"),
 ]

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -11,20 +12,30 @@ from portal.accounts.forms import (
     RoleChoiceForm,
     StartupCreateForm,
     StartupJoinForm,
+    TermsConsentForm,
 )
 from portal.accounts.models import Role
 from portal.accounts.permissions import login_required
-from portal.accounts.services import user_update_profile
+from portal.accounts.services import (
+    terms_consent_pending,
+    terms_consent_record,
+    user_update_profile,
+)
+from portal.accounts.terms import SESSION_PENDING_KEY
 from portal.community import selectors as community_selectors
 from portal.community.models import Municipality, OfficialTitle
 from portal.community.services import official_profile_submit
 from portal.startups import selectors as startup_selectors
 from portal.startups.services import startup_create, startup_join_request_create
 
+MODERATION_CONSOLE_URL = "/admin/"
+
 
 @login_required
 def after_login(request):
-    """Land in the user's own language; unfinished onboarding comes first."""
+    """Moderators go to their console; others land in their language, onboarding first."""
+    if request.user.is_moderator:
+        return redirect(MODERATION_CONSOLE_URL)
     target = reverse("accounts:onboarding") if not request.user.is_onboarded else reverse("home")
     return redirect(translate_url(target, request.user.preferred_language))
 
@@ -32,6 +43,8 @@ def after_login(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def onboarding(request):
+    if request.user.is_moderator and "change" not in request.GET:
+        return render(request, "accounts/onboarding_status.html", _status_context(request.user))
     if request.user.is_onboarded and request.method == "GET" and "change" not in request.GET:
         return render(request, "accounts/onboarding_status.html", _status_context(request.user))
     form = RoleChoiceForm(request.POST or None, initial={"role": request.user.role or None})
@@ -180,3 +193,30 @@ def profile(request):
         messages.success(request, _("Your profile was saved."))
         return redirect(translate_url(reverse("accounts:profile"), request.user.preferred_language))
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def terms_consent(request):
+    """Ask a signed-in user to accept terms that changed since they last accepted them."""
+    next_url = _safe_next(request)
+    terms = terms_consent_pending(user=request.user)
+    if terms is None:
+        request.session.pop(SESSION_PENDING_KEY, None)
+        return redirect(next_url)
+    form = TermsConsentForm(request.POST or None, terms=terms)
+    if request.method == "POST" and form.is_valid():
+        terms_consent_record(user=request.user, version=terms.version)
+        request.session.pop(SESSION_PENDING_KEY, None)
+        messages.success(request, _("Thank you. You accepted the current terms of use."))
+        return redirect(next_url)
+    context = {"form": form, "terms": terms, "next": next_url}
+    return render(request, "accounts/terms_consent.html", context)
+
+
+def _safe_next(request) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return candidate if allowed else reverse("accounts:after_login")

@@ -15,6 +15,10 @@ SECTION_SLUGS = {
     "news": "news",
     "reports": "reports",
     "community": "community",
+    "terms": "terms",
+    "privacy": "privacy",
+    "contact": "contact",
+    "operator": "operator",
 }
 
 FIXED_SLUG = _("This section's address is fixed: its slug must be “%(slug)s”.")

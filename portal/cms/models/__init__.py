@@ -38,6 +38,7 @@ from portal.cms.models.subsidies import (
     SubsidyProgrammePage,
     SubsidyStatus,
 )
+from portal.cms.models.trust import ContactPage, OperatorPage, PrivacyPolicyPage, TermsPage
 
 __all__ = [
     "CaseStudyIndexPage",
@@ -50,6 +51,7 @@ __all__ = [
     "CommunityGroupMember",
     "CommunityGroupPage",
     "CommunityPage",
+    "ContactPage",
     "CostBand",
     "EligibleBody",
     "EventFormat",
@@ -63,7 +65,9 @@ __all__ = [
     "Ministry",
     "NewsIndexPage",
     "NewsPage",
+    "OperatorPage",
     "PortalPage",
+    "PrivacyPolicyPage",
     "RegistrationStatus",
     "ReportIndexPage",
     "ReportPage",
@@ -72,4 +76,5 @@ __all__ = [
     "SubsidyProgrammeIndexPage",
     "SubsidyProgrammePage",
     "SubsidyStatus",
+    "TermsPage",
 ]

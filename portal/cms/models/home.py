@@ -34,6 +34,10 @@ class HomePage(PortalPage):
         "cms.SubsidyProgrammeIndexPage",
         "cms.ReportIndexPage",
         "cms.StandardPage",
+        "cms.TermsPage",
+        "cms.PrivacyPolicyPage",
+        "cms.ContactPage",
+        "cms.OperatorPage",
     ]
     max_count = 1
 
