@@ -75,8 +75,7 @@ def case_study_listing(*, index, params) -> dict:
 def subsidy_listing(*, index, params) -> dict:
     queryset = SubsidyProgrammePage.objects.live().public().descendant_of(index)
     filterset = SubsidyFilter(params or None, queryset=queryset)
-    results = apply_filters(filterset, queryset)
-    results = results.order_by("closes_on", "title")
+    results = apply_filters(filterset, queryset).by_deadline()
     return {
         "filter": filterset,
         "results": paginate(results, params),

@@ -37,6 +37,7 @@ from portal.cms.models import (
     SubsidyProgrammePage,
 )
 from portal.cms.models.subsidies import JAPAN, today_in_japan
+from portal.core.business_days import next_working_day
 from portal.startups.models import Startup
 
 
@@ -73,8 +74,12 @@ def _document(title: str, filename: str, lines: list[str]):
     return document
 
 
-def _jst(days: int, hour: int, minute: int = 0) -> datetime.datetime:
-    date = today_in_japan() + datetime.timedelta(days=days)
+def _event_day(days: int) -> datetime.date:
+    """`days` from today, moved to the next Japanese working day (no weekend or holiday)."""
+    return next_working_day(today_in_japan() + datetime.timedelta(days=days))
+
+
+def _jst(date: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return datetime.datetime.combine(date, datetime.time(hour, minute), tzinfo=JAPAN)
 
 
@@ -117,6 +122,14 @@ def _community_channels() -> dict:
     return dict(Channel.objects.filter(kind__in=COMMUNITY_KINDS).values_list("name", "id"))
 
 
+DEMO_MARK = "（デモ）"
+
+
+def demo_title(title: str) -> str:
+    """Programme names are modelled on real ones: the title itself says it is a demo entry."""
+    return title if "デモ" in title else f"{title}{DEMO_MARK}"
+
+
 def seed_subsidies(home):
     index, _ = _ensure(home, SubsidyProgrammeIndexPage, "subsidies", **content.SUBSIDY_INDEX)
     pages = {}
@@ -124,6 +137,7 @@ def seed_subsidies(home):
         data = dict(data)
         slug = data.pop("slug")
         opens, closes = data.pop("opens_in_days"), data.pop("closes_in_days")
+        data["title"] = demo_title(data["title"])
         today = today_in_japan()
         page, _ = _ensure(
             index,
@@ -176,7 +190,9 @@ def seed_events(home, groups, report_document):
     for data in content.EVENTS:
         data = dict(data)
         slug = data.pop("slug")
-        day, start, end = data.pop("day"), data.pop("start"), data.pop("end")
+        day = _event_day(data.pop("day"))
+        start, end = data.pop("start"), data.pop("end")
+        data["title"] = data["title"].format(year=day.year)
         organiser = groups.get(data.pop("organiser", ""))
         has_report = data.pop("report", False)
         page, _ = _ensure(

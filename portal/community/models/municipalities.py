@@ -175,17 +175,15 @@ class OfficialProfile(TimeStampedModel):
 
     @property
     def title_label(self) -> str:
-        """The title with its position in brackets, unless the title already says it.
-
-        Japanese uses full-width brackets, English ASCII ones ("CDO (Chief Digital Officer)").
-        """
+        """The title and the position ("CDO（最高デジタル責任者）・部長"), the position left out
+        when the title already says it; the titles carry brackets, so the position gets none."""
         label = str(self.get_title_display())
         detail = self.title_detail.strip()
         if not detail or detail in label:
             return label
         if (get_language() or "ja").startswith("ja"):
-            return f"{label}（{detail}）"
-        return f"{label} ({detail})"
+            return f"{label}・{detail}"
+        return f"{label}, {detail}"
 
     @property
     def is_verified(self) -> bool:
