@@ -245,6 +245,15 @@ def member_names(*, channel_id: int) -> list[dict]:
     ]
 
 
+def active_member_names(*, channel_id: int) -> list[str]:
+    """Display names of the channel's active members (for counting and for @mentions)."""
+    return list(
+        Membership.objects.filter(channel_id=channel_id, state=MembershipState.ACTIVE)
+        .order_by("user__display_name")
+        .values_list("user__display_name", flat=True)
+    )
+
+
 def active_member_users(*, channel_id: int):
     from django.contrib.auth import get_user_model
 
