@@ -462,3 +462,11 @@ def test_a_mention_is_shown_highlighted_in_the_channel(pair, official, startup_u
     )
     html = client_for(startup_user).get(f"/ja/channels/{pair.pk}/").content.decode()
     assert f'<mark class="mention">@{startup_user.display_name}</mark>' in html
+
+
+def test_members_can_skip_straight_to_the_message_box(pair, official, client_for):
+    html = client_for(official).get(f"/ja/channels/{pair.pk}/").content.decode()
+    body = html.split("<body", 1)[1]
+    links = body.split('<header class="site-header"', 1)[0]
+    assert 'href="#composer"' in links
+    assert 'id="composer" tabindex="-1"' in html

@@ -65,7 +65,7 @@ def can_make_case_study(user, support_request: SupportRequest) -> bool:
 def case_study_create_from_request(*, support_request: SupportRequest, actor: User):
     """A case-study draft from a completed request, submitted to moderation; idempotent."""
     from portal.cms.models import CaseStudyIndexPage, CaseStudyPage
-    from portal.cms.services import case_study_create_draft
+    from portal.cms.services import case_study_create_draft, known_crop_or_industry
 
     if not can_make_case_study(actor, support_request):
         raise PermissionDenied(policies.NOT_REQUESTING_OFFICIAL)
@@ -77,6 +77,7 @@ def case_study_create_from_request(*, support_request: SupportRequest, actor: Us
     index = CaseStudyIndexPage.objects.first()
     if index is None:
         raise ValidationError(NO_CASE_INDEX)
+    tag_names = [tag.name for tag in support_request.tags.all()]
     codes = [
         support_request.municipality_id,
         *policies.co_sponsor_municipality_ids(support_request),
@@ -94,4 +95,7 @@ def case_study_create_from_request(*, support_request: SupportRequest, actor: Us
         contract_route=support_request.outcome_contract_route,
         lessons=support_request.outcome_lessons,
         source_request_id=support_request.pk,
+        tags=tag_names,
+        crop_or_industry=known_crop_or_industry(words=tag_names),
+        municipality_kind=support_request.municipality.kind,
     )
