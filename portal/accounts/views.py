@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -37,7 +39,16 @@ def after_login(request):
     if request.user.is_moderator:
         return redirect(MODERATION_CONSOLE_URL)
     target = reverse("accounts:onboarding") if not request.user.is_onboarded else reverse("home")
-    return redirect(translate_url(target, request.user.preferred_language))
+    return redirect(translate_url(target, _landing_language(request)))
+
+
+def _landing_language(request) -> str:
+    """The language the user signed in from when they chose one (/en/accounts/login/ lands on
+    /en/); from the default Japanese pages, the language of their profile."""
+    chosen = translation.get_language_from_path(request.path_info)
+    if chosen and chosen != settings.LANGUAGE_CODE:
+        return chosen
+    return request.user.preferred_language
 
 
 @login_required
