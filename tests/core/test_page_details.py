@@ -71,3 +71,21 @@ def test_sitemap_lists_both_languages_requests_and_startups(client):
     assert not any(f"/requests/{draft.pk}/" in url for url in urls)
     assert not any(f"/requests/{members_only.pk}/" in url for url in urls)
     assert case.url.startswith("/ja/")
+
+
+def test_english_uses_ascii_brackets_and_japanese_full_width_ones():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template("{% load brackets %}Draft{% paren %}{{ n }}{% endparen %}")
+    with translation.override("en"):
+        assert template.render(Context({"n": 1})) == "Draft (1)"
+    with translation.override("ja"):
+        assert template.render(Context({"n": 1})) == "Draft（1）"
+
+
+def test_english_proposal_dashboard_headings_have_no_full_width_brackets(client):
+    user = factories.startup_member()
+    client.force_login(user)
+    html = client.get("/en/proposals/").content.decode()
+    assert "（" not in "".join(re.findall(r"<h2[^>]*>.*?</h2>", html, re.S))
