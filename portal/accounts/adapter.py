@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
-from django.urls import reverse
+from django.shortcuts import resolve_url
 from django.utils.translation import gettext
 
 from portal.accounts.services import terms_consent_record
@@ -54,4 +54,4 @@ class AccountAdapter(DefaultAccountAdapter):
             terms_consent_record(user=user, version=terms.version)
 
     def get_login_redirect_url(self, request):
-        return reverse("accounts:after_login")
+        return resolve_url(settings.LOGIN_REDIRECT_URL)

@@ -19,6 +19,7 @@ SECTION_SLUGS = {
     "privacy": "privacy",
     "contact": "contact",
     "operator": "operator",
+    "patterns": "patterns",
 }
 
 FIXED_SLUG = _("This section's address is fixed: its slug must be “%(slug)s”.")

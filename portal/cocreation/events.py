@@ -39,9 +39,9 @@ def access_cache_key(channel_id: int, user_id: int) -> str:
 def _body_html(message) -> str:
     names = ()
     if "@" in message.body or "＠" in message.body:
-        from portal.cocreation.selectors import active_member_names
+        from portal.cocreation.models import Membership
 
-        names = active_member_names(channel_id=message.channel_id)
+        names = Membership.active_names(message.channel_id)
     return str(render_markdown_lite(message.body, names))
 
 

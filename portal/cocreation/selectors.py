@@ -247,11 +247,7 @@ def member_names(*, channel_id: int) -> list[dict]:
 
 def active_member_names(*, channel_id: int) -> list[str]:
     """Display names of the channel's active members (for counting and for @mentions)."""
-    return list(
-        Membership.objects.filter(channel_id=channel_id, state=MembershipState.ACTIVE)
-        .order_by("user__display_name")
-        .values_list("user__display_name", flat=True)
-    )
+    return Membership.active_names(channel_id)
 
 
 def active_member_users(*, channel_id: int):
@@ -390,3 +386,17 @@ def attachment_get_for_member(
     if not access.is_member:
         raise PermissionDenied(FILES_FOR_MEMBERS)
     return attachment
+
+
+def mentioned_users(*, channel_id: int, body: str, author) -> list:
+    """Active members named as @表示名 (with or without the space inside the name)."""
+    if "@" not in body and "＠" not in body:
+        return []
+    text = body.replace("＠", "@")
+    compact = "".join(text.split())
+    found = []
+    for user in active_member_users(channel_id=channel_id).exclude(pk=author.pk):
+        name = user.display_name.strip()
+        if name and (f"@{name}" in text or f"@{''.join(name.split())}" in compact):
+            found.append(user)
+    return found

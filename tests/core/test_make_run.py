@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from portal.core.management.commands.seed_demo import login_box
+from portal.demo.management.commands.seed_demo import login_box
 
 ROOT = Path(__file__).resolve().parents[2]
 
