@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0004_moderation_workflow'),
+        ('cms', '0005_standard_patterns'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
     ]
