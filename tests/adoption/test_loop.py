@@ -171,7 +171,7 @@ def test_case_draft_takes_tags_crop_and_kind_from_the_request_and_municipality(
         category="smart_agriculture",
         tags=["LPWA", "水稲"],
     )
-    client_for(official).post(reverse("community:request_case_study", args=[request.pk]))
+    client_for(official).post(reverse("adoption:request_case_study", args=[request.pk]))
     case = CaseStudyPage.objects.get(source_request_id=request.pk)
     assert set(case.tags.names()) == {"LPWA", "水稲"}
     assert case.crop_or_industry == "水稲"
