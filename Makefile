@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The settings read them too: PORTAL_BASE_URL (links in emails) defaults to http://HOST:PORT.
+export HOST PORT
 
 .PHONY: install run test lint format messages lock check-deploy worker
 
@@ -16,10 +18,12 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# Quiet start-up so that seed_demo's box (logins, the real address) is the last thing printed;
+# Daphne still logs each request (--access-log -) and any error.
 run: install
-	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/daphne -b $(HOST) -p $(PORT) portal.asgi:application
+	$(BIN)/daphne --verbosity 0 --access-log - -b $(HOST) -p $(PORT) portal.asgi:application
 
 # Browser tests run in a pytest process of their own (see tests/conftest.py).
 test: install

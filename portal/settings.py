@@ -36,11 +36,19 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 
+# Where `make run` serves (HOST/PORT, as in the Makefile); a wildcard bind address is reached on
+# the loopback address. PORTAL_BASE_URL (absolute links in emails, the admin) defaults to it.
+SERVE_HOST = os.environ.get("HOST", "") or "127.0.0.1"
+SERVE_PORT = os.environ.get("PORT", "") or "8000"
+_LINK_HOST = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(SERVE_HOST, SERVE_HOST)  # noqa: S104
+if ":" in _LINK_HOST and not _LINK_HOST.startswith("["):
+    _LINK_HOST = f"[{_LINK_HOST}]"
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     if not DEBUG:
         raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off.")
-    ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+    ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver", _LINK_HOST]
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # --- Applications -------------------------------------------------------------------------------
@@ -116,6 +124,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.accounts.middleware.ModeratorMFAMiddleware",
+    "portal.accounts.middleware.TermsConsentMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -387,7 +396,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Wagtail ------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "地域DX共創ポータル"
-WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", f"http://{_LINK_HOST}:{SERVE_PORT}")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

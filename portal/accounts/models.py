@@ -120,3 +120,29 @@ class User(AbstractUser):
             return True
         membership = self.startup_membership
         return bool(membership and membership.startup.is_verified)
+
+
+class TermsConsent(models.Model):
+    """One user's acceptance of one version of the terms of use (kept as evidence, never edited)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="terms_consents",
+    )
+    version = models.CharField(_("terms version"), max_length=40)
+    accepted_at = models.DateTimeField(_("accepted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("terms consent")
+        verbose_name_plural = _("terms consents")
+        ordering = ["-accepted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "version"], name="terms_consent_once_per_version"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.version}"

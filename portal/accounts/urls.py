@@ -6,4 +6,5 @@ app_name = "accounts"
 
 urlpatterns = [
     path("me/profile/", views.profile, name="profile"),
+    path("terms/consent/", views.terms_consent, name="terms_consent"),
 ]

@@ -13,7 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import User
 from portal.cms.models import CaseStudyIndexPage, CaseStudyPage
-from portal.cms.services import case_study_adoption_initial, case_study_create_draft
+from portal.cms.services import (
+    case_study_adoption_initial,
+    case_study_create_draft,
+    known_crop_or_industry,
+)
 from portal.community import policies
 from portal.community.models import BudgetRange, RequestState, SupportRequest, Visibility
 from portal.community.services.support_requests import support_request_create
@@ -69,6 +73,7 @@ def case_study_create_from_request(*, support_request: SupportRequest, actor: Us
     index = CaseStudyIndexPage.objects.first()
     if index is None:
         raise ValidationError(NO_CASE_INDEX)
+    tag_names = [tag.name for tag in support_request.tags.all()]
     codes = [
         support_request.municipality_id,
         *policies.co_sponsor_municipality_ids(support_request),
@@ -86,4 +91,7 @@ def case_study_create_from_request(*, support_request: SupportRequest, actor: Us
         contract_route=support_request.outcome_contract_route,
         lessons=support_request.outcome_lessons,
         source_request_id=support_request.pk,
+        tags=tag_names,
+        crop_or_industry=known_crop_or_industry(words=tag_names),
+        municipality_kind=support_request.municipality.kind,
     )

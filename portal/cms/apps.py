@@ -8,6 +8,9 @@ class CMSConfig(AppConfig):
     verbose_name = _("CMS")
 
     def ready(self):
+        from portal.accounts.terms import register_terms_provider
         from portal.cms import signals
+        from portal.cms.models.trust import current_terms
 
         signals.connect()
+        register_terms_provider(current_terms)

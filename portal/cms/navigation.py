@@ -15,6 +15,10 @@ SECTION_SLUGS = {
     "news": "news",
     "reports": "reports",
     "community": "community",
+    "terms": "terms",
+    "privacy": "privacy",
+    "contact": "contact",
+    "operator": "operator",
     "patterns": "patterns",
 }
 

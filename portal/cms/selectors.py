@@ -97,7 +97,7 @@ def subsidy_listing(*, index, params) -> dict:
     filterset = SubsidyFilter(params or None, queryset=queryset)
     results = apply_filters(filterset, queryset)
     query = searched_query(filterset)
-    results = _in_order(results, query, "closes_on", "title")
+    results = results if query else results.by_deadline()
     return {
         "q": query,
         "filter": filterset,

@@ -174,6 +174,20 @@ def case_study_adoption_initial(*, case: CaseStudyPage) -> dict:
     }
 
 
+def known_crop_or_industry(*, words) -> str:
+    """The first of `words` (e.g. a request's tags) that case studies already use as their
+    crop or industry, so a new case joins the same filter value; "" when none does."""
+    words = [word for word in words if word]
+    if not words:
+        return ""
+    known = set(
+        CaseStudyPage.objects.filter(crop_or_industry__in=words).values_list(
+            "crop_or_industry", flat=True
+        )
+    )
+    return next((word for word in words if word in known), "")
+
+
 @transaction.atomic
 def case_study_create_draft(
     *,
@@ -189,13 +203,18 @@ def case_study_create_draft(
     contract_route: str = "",
     lessons: str = "",
     source_request_id: int | None = None,
+    tags: list[str] = (),
+    crop_or_industry: str = "",
+    municipality_kind: str = "",
+    size_band: str = "",
     submit_for_moderation: bool = True,
 ) -> CaseStudyPage:
     """Create an unpublished case study under `index` and, by default, submit it to the
     moderation workflow so that a moderator reviews and publishes it.
 
     Used by "turn a completed support request into a case study" (the caller maps the
-    request's outcome to these arguments and passes the request's id).
+    request's outcome, tags and municipality to these arguments and passes the request's id),
+    so that the library's filters find the draft before a moderator edits it.
     """
     page = CaseStudyPage(
         title=title[:255],
@@ -207,9 +226,14 @@ def case_study_create_draft(
         contract_route=contract_route,
         lessons=lessons,
         source_request_id=source_request_id,
+        crop_or_industry=crop_or_industry[:60],
+        municipality_kind=municipality_kind,
+        size_band=size_band,
         live=False,
         owner=author,
     )
+    for tag in dict.fromkeys(tags):
+        page.tags.add(tag)
     page.case_municipalities = [
         CaseStudyMunicipality(municipality_id=code) for code in dict.fromkeys(municipality_codes)
     ]

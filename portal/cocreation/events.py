@@ -36,6 +36,15 @@ def access_cache_key(channel_id: int, user_id: int) -> str:
     return f"cocreation:access:{channel_id}:{user_id}"
 
 
+def _body_html(message) -> str:
+    names = ()
+    if "@" in message.body or "＠" in message.body:
+        from portal.cocreation.models import Membership
+
+        names = Membership.active_names(message.channel_id)
+    return str(render_markdown_lite(message.body, names))
+
+
 def _person(user) -> dict | None:
     if user is None:
         return None
@@ -95,7 +104,7 @@ def message_payload(message, frame_type: str = "message") -> dict:
         "client_id": message.client_id,
         "author": _person(message.author),
         "body": "" if withheld else message.body,
-        "body_html": "" if withheld else str(render_markdown_lite(message.body)),
+        "body_html": "" if withheld else _body_html(message),
         "reply_to": _reply_payload(message),
         "attachments": attachments_payload(message),
         "created_at": message.created_at.isoformat(),

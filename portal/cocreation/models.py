@@ -185,6 +185,15 @@ class Membership(TimeStampedModel):
     def __str__(self):
         return f"{self.user} @ {self.channel} ({self.role}, {self.state})"
 
+    @staticmethod
+    def active_names(channel_id: int) -> list[str]:
+        """Display names of the channel's active members (for counting and for @mentions)."""
+        return list(
+            Membership.objects.filter(channel_id=channel_id, state=MembershipState.ACTIVE)
+            .order_by("user__display_name")
+            .values_list("user__display_name", flat=True)
+        )
+
     @property
     def is_active(self) -> bool:
         return self.state == MembershipState.ACTIVE

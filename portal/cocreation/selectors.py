@@ -248,6 +248,11 @@ def member_names(*, channel_id: int) -> list[dict]:
     ]
 
 
+def active_member_names(*, channel_id: int) -> list[str]:
+    """Display names of the channel's active members (for counting and for @mentions)."""
+    return Membership.active_names(channel_id)
+
+
 def active_member_users(*, channel_id: int):
     from django.contrib.auth import get_user_model
 

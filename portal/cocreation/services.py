@@ -7,7 +7,7 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Subquery
+from django.db.models import F, Subquery
 from django.db.models.functions import Least
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -32,7 +32,7 @@ from portal.cocreation.models import (
 )
 from portal.cocreation.selectors import channel_access, mentioned_users
 from portal.core.uploads import attachment_delete, attachment_fill, validate_upload
-from portal.notifications.services import notify
+from portal.notifications.services import notifications_mark_read_about, notify
 
 NOT_MODERATOR = _("Only JCC moderators can create community channels.")
 NOT_MANAGER = _("Only the channel's owner or a moderator can manage its members.")
@@ -320,9 +320,21 @@ def membership_reinstate(*, channel: Channel, user, actor) -> Membership:
 def membership_mark_read(*, channel_id: int, user, seq: int) -> None:
     """Move the user's read marker forward to `seq` (never back, never past the last message)."""
     last_seq = Channel.objects.filter(pk=channel_id).values("last_seq")
-    Membership.objects.filter(
+    moved = Membership.objects.filter(
         channel_id=channel_id, user=user, state=MembershipState.ACTIVE, last_read_seq__lt=seq
     ).update(last_read_seq=Least(seq, Subquery(last_seq)))
+    if moved:
+        _clear_unread_notifications(channel_id=channel_id, user=user)
+
+
+def _clear_unread_notifications(*, channel_id: int, user) -> None:
+    """Once the member has read everything, "unread messages" notifications are stale."""
+    caught_up = Membership.objects.filter(
+        channel_id=channel_id, user=user, last_read_seq__gte=F("channel__last_seq")
+    ).exists()
+    if caught_up:
+        channel = Channel(pk=channel_id)
+        notifications_mark_read_about(user=user, target=channel, kind="channel_unread")
 
 
 # --- Messages ------------------------------------------------------------------------------

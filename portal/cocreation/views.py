@@ -76,6 +76,7 @@ def _detail_context(request, access, *, form=None):
         viewer=request.user,
     )
     reply_to = _int_param(request, "reply_to")
+    member_names = selectors.active_member_names(channel_id=channel.pk)
     is_latest = not history or history[-1].seq >= channel.last_seq
     live = is_latest and access.is_member
     return {
@@ -90,7 +91,8 @@ def _detail_context(request, access, *, form=None):
         "replying_to": selectors.message_in(
             channel_id=channel.pk, seq=reply_to, viewer=request.user
         ),
-        "member_count": selectors.members_of(channel=channel).filter(state="active").count(),
+        "member_count": len(member_names),
+        "mention_names": member_names,
         "search_form": SearchForm(),
     }
 
@@ -170,7 +172,12 @@ def channel_history(request, pk):
     history = selectors.messages_before(
         channel_id=access.channel.pk, before_seq=before, viewer=request.user
     )
-    context = {"access": access, "channel": access.channel, "history": history}
+    context = {
+        "access": access,
+        "channel": access.channel,
+        "history": history,
+        "mention_names": selectors.active_member_names(channel_id=access.channel.pk),
+    }
     return render(request, "cocreation/_history_fragment.html", context)
 
 

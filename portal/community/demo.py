@@ -32,7 +32,7 @@ OFFICIALS = [
         "municipality": "102016",  # 群馬県前橋市
         "department": "未来創造部 デジタル推進課",
         "title": OfficialTitle.CDO,
-        "title_detail": "最高デジタル責任者",
+        "title_detail": "部長",
     },
     {
         "email": "official2@example.jp",

@@ -86,7 +86,7 @@ DEMO = [
         False,
         1,
         {
-            "subsidy_title": "デジタル田園都市国家構想交付金（デジタル実装タイプ）",
+            "subsidy_title": "デジタル田園都市国家構想交付金（デジタル実装タイプ）（デモ）",
             "category_label": "スマート農業",
             "deadline": dt.date(2026, 6, 30),
             "url": "/ja/",

@@ -40,6 +40,7 @@ import hashlib
 from collections.abc import Iterable
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
@@ -160,6 +161,21 @@ def notification_mark_read(*, notification: Notification) -> Notification:
         user_id = notification.recipient_id
         transaction.on_commit(lambda: realtime.publish_unread(user_id=user_id), robust=True)
     return notification
+
+
+def notifications_mark_read_about(*, user: User, target, kind: str) -> int:
+    """Mark `user`'s unread `kind` notifications about `target` read (e.g. a channel's unread
+    messages once the channel has been read); returns how many changed."""
+    content_type = ContentType.objects.get_for_model(target)
+    changed = (
+        Notification.objects.for_recipient(user)
+        .unread()
+        .filter(kind=kind, target_content_type=content_type, target_object_id=str(target.pk))
+        .update(read_at=timezone.now())
+    )
+    if changed:
+        transaction.on_commit(lambda: realtime.publish_unread(user_id=user.pk), robust=True)
+    return changed
 
 
 def notifications_mark_all_read(*, user: User) -> int:

@@ -4,10 +4,12 @@ It sits above accounts, community and startups (it writes through their services
 apps need not know it.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -25,17 +27,32 @@ from portal.onboarding.forms import (
 from portal.startups import selectors as startup_selectors
 from portal.startups.services import startup_create, startup_join_request_create
 
+MODERATION_CONSOLE_URL = "/admin/"
+
 
 @login_required
 def after_login(request):
-    """Land in the user's own language; unfinished onboarding comes first."""
+    """Moderators go to their console; others land in their language, onboarding first."""
+    if request.user.is_moderator:
+        return redirect(MODERATION_CONSOLE_URL)
     target = reverse("onboarding:index") if not request.user.is_onboarded else reverse("home")
-    return redirect(translate_url(target, request.user.preferred_language))
+    return redirect(translate_url(target, _landing_language(request)))
+
+
+def _landing_language(request) -> str:
+    """The language the user signed in from when they chose one (/en/accounts/login/ lands on
+    /en/); from the default Japanese pages, the language of their profile."""
+    chosen = translation.get_language_from_path(request.path_info)
+    if chosen and chosen != settings.LANGUAGE_CODE:
+        return chosen
+    return request.user.preferred_language
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def onboarding(request):
+    if request.user.is_moderator and "change" not in request.GET:
+        return render(request, "onboarding/status.html", _status_context(request.user))
     if request.user.is_onboarded and request.method == "GET" and "change" not in request.GET:
         return render(request, "onboarding/status.html", _status_context(request.user))
     form = RoleChoiceForm(request.POST or None, initial={"role": request.user.role or None})

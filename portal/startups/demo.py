@@ -14,6 +14,7 @@ from portal.startups.models import (
     TrackRecord,
     TrackRecordState,
 )
+from portal.startups.validators import corporate_number_check_digit
 
 # slug, name, HQ prefecture, stage, size, categories, tags, summary, owner (email, name), verified
 STARTUPS = [
@@ -306,12 +307,30 @@ def _official_of(code: str):
     return profile.user if profile else None
 
 
+def demo_corporate_number(position: int) -> str:
+    """A 法人番号 with a valid check digit under registry code 9999, which no registry office
+    uses: a demo number never points at a real company on the 国税庁 site."""
+    base = f"9999{position:08d}"
+    return f"{corporate_number_check_digit(base)}{base}"
+
+
 def seed(stdout) -> None:
     now = timezone.now()
-    for slug, name, hq, stage, size, categories, tags, summary, (
-        email,
-        person,
-    ), verified in STARTUPS:
+    for position, (
+        slug,
+        name,
+        hq,
+        stage,
+        size,
+        categories,
+        tags,
+        summary,
+        (
+            email,
+            person,
+        ),
+        verified,
+    ) in enumerate(STARTUPS, start=1):
         startup, _ = Startup.objects.update_or_create(
             slug=slug,
             defaults={
@@ -321,6 +340,7 @@ def seed(stdout) -> None:
                 "size": size,
                 "summary": summary,
                 "website": f"https://{slug}.example.com",
+                "corporate_number": demo_corporate_number(position),
                 "verification_state": VerificationState.VERIFIED
                 if verified
                 else VerificationState.PENDING,

@@ -158,3 +158,21 @@ def test_typing_a_title_suggests_similar_advanced_cases(client_for, official, ca
     assert {"title": case.title, "url": case.url, "state": "先進事例"}.items() <= next(
         r for r in results if r["title"] == case.title
     ).items()
+
+
+def test_case_draft_takes_tags_crop_and_kind_from_the_request_and_municipality(
+    client_for, official
+):
+    cms.case_study(slug="rice", crop_or_industry="水稲")
+    request = support_request(
+        author=official,
+        title="水田の水位を遠隔で見たい",
+        state="completed",
+        category="smart_agriculture",
+        tags=["LPWA", "水稲"],
+    )
+    client_for(official).post(reverse("adoption:request_case_study", args=[request.pk]))
+    case = CaseStudyPage.objects.get(source_request_id=request.pk)
+    assert set(case.tags.names()) == {"LPWA", "水稲"}
+    assert case.crop_or_industry == "水稲"
+    assert case.municipality_kind == official.official_profile.municipality.kind == "city"

@@ -57,7 +57,21 @@ def _site():
         factories.report_index(),
         factories.report(title="活動報告書", body=body),
         factories.standard_page(title="このポータルについて", body=body),
+        *_trust_pages(body),
     ]
+
+
+def _trust_pages(body):
+    from portal.cms.models import ContactPage, OperatorPage, PrivacyPolicyPage, TermsPage
+
+    home = factories.home()
+    pages = [
+        TermsPage(title="利用規約", slug="terms", version="2026-04-01", body=body),
+        PrivacyPolicyPage(title="プライバシーポリシー", slug="privacy", body=body),
+        ContactPage(title="お問い合わせ", slug="contact", contact_email="contact@example.jp"),
+        OperatorPage(title="運営者情報", slug="operator", body=body),
+    ]
+    return [factories.publish(home, page) for page in pages]
 
 
 def _login(context, base_url, user):
@@ -99,3 +113,13 @@ def test_listing_filters_and_event_registration_pages_pass_axe(new_context, live
     assert serious_axe_violations(page) == []
     page.goto(live_server.url + "/ja/cases/?category=nonsense&kind=city")
     assert serious_axe_violations(page) == []
+
+
+def test_the_footer_reaches_the_bottom_of_the_window_on_a_short_page(new_context, live_server):
+    """No band of page colour below the footer when the content is shorter than the window."""
+    page = new_context(viewport={"width": 1280, "height": 1400}).new_page()
+    page.goto(live_server.url + "/ja/accounts/login/")
+    gap = page.evaluate(
+        "window.innerHeight - document.querySelector('.site-footer').getBoundingClientRect().bottom"
+    )
+    assert abs(gap) < 1

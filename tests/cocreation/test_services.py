@@ -119,3 +119,24 @@ def test_links_open_only_http_and_stop_at_japanese_punctuation():
     assert "<a" not in render_markdown_lite("[押して](javascript:alert(1))")
     quoted = render_markdown_lite('https://example.jp/"onmouseover="x')
     assert "onmouseover=" not in quoted.split(">", 1)[0]
+
+
+def test_mentions_are_highlighted_and_the_rest_stays_escaped():
+    from portal.cocreation.rendering import render_markdown_lite
+
+    html = str(
+        render_markdown_lite(
+            "@山田 太郎 さん、<b>確認</b>を @佐藤花子 と", ["山田 太郎", "佐藤 花子"]
+        )
+    )
+    assert '<mark class="mention">@山田 太郎</mark>' in html
+    assert '<mark class="mention">@佐藤花子</mark>' in html
+    assert "&lt;b&gt;" in html
+    assert "<b>" not in html
+
+
+def test_a_name_that_is_not_a_member_is_not_highlighted():
+    from portal.cocreation.rendering import render_markdown_lite
+
+    assert "mark" not in str(render_markdown_lite("@部外者 さん", ["山田 太郎"]))
+    assert "mark" not in str(render_markdown_lite("`@山田 太郎`", ["山田 太郎"]))

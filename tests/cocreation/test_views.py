@@ -447,3 +447,26 @@ def test_text_transcript(pair, official, client_for):
 def test_unknown_export_format_is_not_found(pair, official, client_for):
     url = reverse("cocreation:channel_export", args=[pair.pk, "pdf"])
     assert client_for(official).get(url).status_code == 404
+
+
+def test_a_mention_is_shown_highlighted_in_the_channel(pair, official, startup_user, client_for):
+    import uuid
+
+    from portal.cocreation.services import message_post
+
+    message_post(
+        channel_id=pair.pk,
+        author=official,
+        body=f"@{startup_user.display_name} 資料をお願いします",
+        client_id=str(uuid.uuid4()),
+    )
+    html = client_for(startup_user).get(f"/ja/channels/{pair.pk}/").content.decode()
+    assert f'<mark class="mention">@{startup_user.display_name}</mark>' in html
+
+
+def test_members_can_skip_straight_to_the_message_box(pair, official, client_for):
+    html = client_for(official).get(f"/ja/channels/{pair.pk}/").content.decode()
+    body = html.split("<body", 1)[1]
+    links = body.split('<header class="site-header"', 1)[0]
+    assert 'href="#composer"' in links
+    assert 'id="composer" tabindex="-1"' in html

@@ -208,3 +208,21 @@ def test_funnel_and_timing_rows_are_labelled(client, community):
     content = client.get(PUBLIC).content.decode()
     assert "6. ソリューションを採用</th>" in content
     assert "公開から選定まで</th>" in content
+
+
+def test_scrolling_figures_are_keyboard_reachable_regions_with_a_name(client, community):
+    import re
+
+    html = client.get(PUBLIC).content.decode()
+    scrollers = re.findall(r'<div class="dash-scroll"[^>]*>', html)
+    assert scrollers
+    for tag in scrollers:
+        assert 'tabindex="0"' in tag and 'role="region"' in tag
+        assert re.search(r'aria-label="[^"]+"', tag), tag
+
+
+def test_the_lead_link_is_underlined_not_only_coloured():
+    from pathlib import Path
+
+    css = (Path(__file__).resolve().parents[2] / "static/css/dashboard.css").read_text()
+    assert ".dash-lead a { text-decoration: underline; }" in css

@@ -193,3 +193,13 @@ def test_after_login_sends_unfinished_users_to_onboarding_in_their_language(clie
     user = factories.UserFactory(preferred_language="en")
     response = client_for(user).get(reverse("onboarding:after_login"))
     assert response.url == "/en/onboarding/"
+
+
+def test_signing_in_from_the_english_pages_lands_in_english(client):
+    user = factories.UserFactory(preferred_language="ja", onboarded_at="2026-01-01T00:00:00+09:00")
+    response = client.post(
+        "/en/accounts/login/",
+        {"login": user.email, "password": factories.TEST_PASSWORD},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0].startswith("/en/")

@@ -323,3 +323,17 @@ def test_request_page_marks_recommended_startups_that_already_proposed(
     with django_assert_num_queries(len(context.captured_queries)):
         html = client.get(url).content.decode()
     assert html.count('data-testid="recommended-proposed"') == 4
+
+
+def test_recommended_page_headings_go_down_one_level_at_a_time(client_for, startups):
+    import re
+
+    startup = startups["best"]
+    factories.support_request(title="避難所の混雑を見える化", category="disaster")
+    owner = factories.startup_member(startup, MemberRole.MEMBER)
+    html = client_for(owner).get(reverse("startups:recommended", args=[startup.slug])).content
+    main = html.decode().split('<main id="main"', 1)[1].split("</main>", 1)[0]
+    levels = [int(level) for level in re.findall(r"<h([1-6])", main)]
+    assert levels[0] == 1 and len(levels) > 1
+    for previous, current in zip(levels, levels[1:], strict=False):
+        assert current <= previous + 1, levels

@@ -275,3 +275,16 @@ def test_review_list_shows_only_the_officials_requests(world, client_for, other_
     other_page = client_for(world.users["other_official"]).get("/ja/proposals/review/")
     assert world.support_request.title not in other_page.content.decode()
     assert "塩尻の要請" in other_page.content.decode()
+
+
+def test_selecting_an_unverified_startup_warns_on_the_confirmation(world, client_for):
+    client = client_for(world.users["official"])
+    url = reverse("startups:proposal_decide", args=[world.proposal.pk, "select"])
+    assert 'data-testid="unverified-startup-warning"' not in client.get(url).content.decode()
+    startup = world.proposal.startup
+    startup.verification_state = "pending"
+    startup.corporate_number = "1234567890123"
+    startup.save(update_fields=["verification_state", "corporate_number"])
+    html = client.get(url).content.decode()
+    assert 'data-testid="unverified-startup-warning"' in html
+    assert "selHouzinNo=1234567890123" in html

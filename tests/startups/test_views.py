@@ -216,3 +216,24 @@ def test_directory_filters_and_japanese_keyword(client):
     assert "防災テック株式会社" in html and "農業ラボ" not in html
     assert client.get(reverse("startups:directory"), {"page": "999"}).status_code == 200
     assert client.get(reverse("startups:directory"), {"category": "nonsense"}).status_code == 200
+
+
+def test_public_profile_shows_the_corporate_number_with_a_link_to_the_nta_site(client):
+    from tests import factories as f
+
+    startup = f.StartupFactory(corporate_number="7000012050002")
+    html = client.get(f"/ja/startups/{startup.slug}/").content.decode()
+    assert "7000012050002" in html
+    assert (
+        "https://www.houjin-bangou.nta.go.jp/henkorireki-johoto.html?selHouzinNo=7000012050002"
+        in html
+    )
+
+
+def test_demo_corporate_numbers_are_valid_and_under_an_unused_registry_code():
+    from portal.startups.demo import demo_corporate_number
+    from portal.startups.validators import is_valid_corporate_number
+
+    number = demo_corporate_number(3)
+    assert is_valid_corporate_number(number)
+    assert number[1:5] == "9999"

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from portal.cms.demo import content, patterns
+from portal.cms.demo import trust as trust_demo
 from portal.cms.demo.pdf import build_pdf
 from portal.cms.models import (
     CaseStudyIndexPage,
@@ -36,6 +37,7 @@ from portal.cms.models import (
     SubsidyProgrammePage,
 )
 from portal.cms.models.subsidies import JAPAN, today_in_japan
+from portal.core.business_days import next_working_day
 from portal.startups.models import Startup
 
 
@@ -72,8 +74,12 @@ def _document(title: str, filename: str, lines: list[str]):
     return document
 
 
-def _jst(days: int, hour: int, minute: int = 0) -> datetime.datetime:
-    date = today_in_japan() + datetime.timedelta(days=days)
+def _event_day(days: int) -> datetime.date:
+    """`days` from today, moved to the next Japanese working day (no weekend or holiday)."""
+    return next_working_day(today_in_japan() + datetime.timedelta(days=days))
+
+
+def _jst(date: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return datetime.datetime.combine(date, datetime.time(hour, minute), tzinfo=JAPAN)
 
 
@@ -116,6 +122,14 @@ def _community_channels() -> dict:
     return dict(Channel.objects.filter(kind__in=COMMUNITY_KINDS).values_list("name", "id"))
 
 
+DEMO_MARK = "（デモ）"
+
+
+def demo_title(title: str) -> str:
+    """Programme names are modelled on real ones: the title itself says it is a demo entry."""
+    return title if "デモ" in title else f"{title}{DEMO_MARK}"
+
+
 def seed_subsidies(home):
     index, _ = _ensure(home, SubsidyProgrammeIndexPage, "subsidies", **content.SUBSIDY_INDEX)
     pages = {}
@@ -123,6 +137,7 @@ def seed_subsidies(home):
         data = dict(data)
         slug = data.pop("slug")
         opens, closes = data.pop("opens_in_days"), data.pop("closes_in_days")
+        data["title"] = demo_title(data["title"])
         today = today_in_japan()
         page, _ = _ensure(
             index,
@@ -175,7 +190,9 @@ def seed_events(home, groups, report_document):
     for data in content.EVENTS:
         data = dict(data)
         slug = data.pop("slug")
-        day, start, end = data.pop("day"), data.pop("start"), data.pop("end")
+        day = _event_day(data.pop("day"))
+        start, end = data.pop("start"), data.pop("end")
+        data["title"] = data["title"].format(year=day.year)
         organiser = groups.get(data.pop("organiser", ""))
         has_report = data.pop("report", False)
         page, _ = _ensure(
@@ -252,6 +269,7 @@ def seed(stdout) -> None:
     seed_registrations(events)
     seed_news(home)
     _ensure(home, StandardPage, "about", **content.ABOUT)
+    trust_demo.seed(home, _ensure)
     patterns.seed(home)
     stdout.write(
         f"Demo CMS content: {CaseStudyPage.objects.live().count()} case studies, "

@@ -591,7 +591,7 @@ EVENT_INDEX = {
 EVENTS = [
     {
         "slug": "ict-summit-2026",
-        "title": "ICT利活用サミット2026",
+        "title": "ICT利活用サミット{year}",
         "kind": EventKind.SUMMIT,
         "intro": "先進事例の発表と、自治体CDO・CIOとスタートアップの交流会。WG活動報告も行います。",
         "day": 30,
@@ -642,7 +642,7 @@ EVENTS = [
     },
     {
         "slug": "ict-summit-2025",
-        "title": "ICT利活用サミット2025",
+        "title": "ICT利活用サミット{year}",
         "kind": EventKind.SUMMIT,
         "intro": "昨年度のサミット。先進事例の発表とWG活動報告を行いました。報告書を公開しています。",
         "day": -150,

@@ -62,6 +62,7 @@ from portal.cms.models.subsidies import (
     SubsidyProgrammePage,
     SubsidyStatus,
 )
+from portal.cms.models.trust import ContactPage, OperatorPage, PrivacyPolicyPage, TermsPage
 
 __all__ = [
     "CaseStudyIndexPage",
@@ -74,6 +75,7 @@ __all__ = [
     "CommunityGroupMember",
     "CommunityGroupPage",
     "CommunityPage",
+    "ContactPage",
     "ComponentLayer",
     "CostBand",
     "EligibleBody",
@@ -90,6 +92,7 @@ __all__ = [
     "NetworkKind",
     "NewsIndexPage",
     "NewsPage",
+    "OperatorPage",
     "PatternCase",
     "PatternComponent",
     "PatternDomain",
@@ -101,6 +104,7 @@ __all__ = [
     "PatternStep",
     "PatternSubsidy",
     "PortalPage",
+    "PrivacyPolicyPage",
     "RegistrationStatus",
     "ReportIndexPage",
     "ReportPage",
@@ -110,4 +114,5 @@ __all__ = [
     "SubsidyProgrammeIndexPage",
     "SubsidyProgrammePage",
     "SubsidyStatus",
+    "TermsPage",
 ]

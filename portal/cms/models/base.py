@@ -31,6 +31,10 @@ class PortalPage(Page):
         """The summary used for <meta name=description> and og:description."""
         return self.search_description or getattr(self, "intro", "") or ""
 
+    def get_share_image(self):
+        """The image shown when the page is shared: its social image, else its main image."""
+        return self.social_image or getattr(self, "image", None)
+
     def get_sitemap_urls(self, request=None):
         """Like Wagtail's, but absolute to the host the sitemap was requested from."""
         urls = super().get_sitemap_urls(request)

@@ -35,6 +35,10 @@ class HomePage(PortalPage):
         "cms.ReportIndexPage",
         "cms.PatternIndexPage",
         "cms.StandardPage",
+        "cms.TermsPage",
+        "cms.PrivacyPolicyPage",
+        "cms.ContactPage",
+        "cms.OperatorPage",
     ]
     max_count = 1
 

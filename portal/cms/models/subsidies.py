@@ -98,6 +98,29 @@ class SubsidyProgrammeQuerySet(PageQuerySet):
             models.Q(closes_on__isnull=True) | models.Q(closes_on__gte=today)
         )
 
+    def by_deadline(self, *, today: datetime.date | None = None):
+        """Deadline soonest first, as the listing says: programmes accepting applications by
+        closing day, then those not open yet, then those without a deadline, closed ones last
+        (the most recently closed first)."""
+        today = today or today_in_japan()
+        closed = models.Q(closes_on__lt=today)
+        upcoming = models.Q(opens_on__gt=today)
+        group = models.Case(
+            models.When(closed, then=3),
+            models.When(upcoming, then=1),
+            models.When(closes_on__isnull=True, then=2),
+            default=0,
+            output_field=models.IntegerField(),
+        )
+        return self.annotate(deadline_group=group).order_by(
+            "deadline_group",
+            models.Case(models.When(closed, then=None), default=models.F("closes_on")).asc(
+                nulls_last=True
+            ),
+            models.F("closes_on").desc(nulls_last=True),
+            "title",
+        )
+
     def targeting(self, category: str):
         return self.filter(**ChoiceSetField.contains_lookup("target_areas", category))
 

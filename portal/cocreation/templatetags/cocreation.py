@@ -8,9 +8,9 @@ register = template.Library()
 
 
 @register.filter
-def markdown_lite(text):
-    """Chat Markdown-lite as safe HTML (everything else escaped)."""
-    return render_markdown_lite(text)
+def markdown_lite(text, mention_names=()):
+    """Chat Markdown-lite as safe HTML (everything else escaped); `@member` highlighted."""
+    return render_markdown_lite(text, mention_names or ())
 
 
 @register.filter

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.community.validators import validate_local_government_code
@@ -194,6 +195,18 @@ class OfficialProfile(TimeStampedModel):
 
     def __str__(self):
         return f"{self.user} ({self.municipality.name})"
+
+    @property
+    def title_label(self) -> str:
+        """The title and the position ("CDO（最高デジタル責任者）・部長"), the position left out
+        when the title already says it; the titles carry brackets, so the position gets none."""
+        label = str(self.get_title_display())
+        detail = self.title_detail.strip()
+        if not detail or detail in label:
+            return label
+        if (get_language() or "ja").startswith("ja"):
+            return f"{label}・{detail}"
+        return f"{label}, {detail}"
 
     @property
     def is_verified(self) -> bool:

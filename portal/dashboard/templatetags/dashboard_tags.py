@@ -30,6 +30,7 @@ def centre_offset(width):
 
 @register.filter
 def ring_dash(rate):
-    """The stroke-dasharray of a ring chart drawn with pathLength="100"."""
+    """The stroke-dasharray of a ring chart drawn with pathLength="100" (a <path>, not a
+    <circle>: the Nu HTML checker allows pathLength on paths only)."""
     filled = round((rate or 0) * 100, 2)
     return f"{filled} {100 - filled}"
