@@ -31,6 +31,7 @@ from portal.cocreation.models import (
     Privacy,
 )
 from portal.cocreation.selectors import channel_access
+from portal.core.text import has_unstorable_characters
 from portal.core.uploads import attachment_delete, attachment_fill, validate_upload
 from portal.notifications.services import notify
 
@@ -230,6 +231,8 @@ def membership_mark_read(*, channel_id: int, user, seq: int) -> None:
 def _clean_body(body, *, allow_empty: bool = False) -> str:
     if not isinstance(body, str):
         raise ChannelError(E.INVALID_FIELD)
+    if has_unstorable_characters(body):
+        raise ChannelError(E.UNSTORABLE)
     body = body.replace("\r\n", "\n").strip()
     if not body and not allow_empty:
         raise ChannelError(E.EMPTY_MESSAGE)
