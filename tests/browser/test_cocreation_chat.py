@@ -294,7 +294,7 @@ def test_a_removed_member_is_told_by_the_server_and_the_page_stops(chat_server, 
 
     startup.wait_for_selector("[data-connection][data-state=closed]")
     status = startup.locator(".chat__status").inner_text()
-    assert "このチャンネルにはもうアクセスできません" in status, status
+    assert "このチャンネルへのアクセス権がなくなりました" in status, status
     startup.wait_for_timeout(2500)  # longer than the first reconnection delay
     assert [url for url in opened if "/ws/channels/" in url] == []
 
@@ -320,13 +320,13 @@ def test_a_signed_out_page_offers_sign_in_and_stops_reconnecting(chat_server, ne
     server.stop(hard=True)
     server.start()
 
-    startup.wait_for_selector("[data-connection][data-state=closed]", timeout=60000)
+    startup.wait_for_selector("[data-connection][data-state=closed]", timeout=120000)
     assert "ログアウトされたため" in startup.locator(".chat__status").inner_text()
     sign_in = startup.locator(".chat__status a.chat__signin")
     assert sign_in.inner_text() == "もう一度ログイン"
     assert sign_in.get_attribute("href").startswith("/ja/accounts/login/?next=/ja/channels/")
     bell_notice = startup.locator("[data-bell-closed='4401']")
-    bell_notice.wait_for(timeout=60000)
+    bell_notice.wait_for(timeout=120000)
     assert "ログアウト" in bell_notice.inner_text()
     assert bell_notice.locator("a").get_attribute("href").startswith("/ja/accounts/login/")
 

@@ -189,7 +189,8 @@ async def _flood(client: ChatClient, *, reads: int, sends: int) -> None:
     for number in range(reads):
         await client._send({"type": "read", "seq": number})
     for number in range(sends):
-        frame = {"type": "message.send", "client_id": f"flood-{number:04d}", "body": "連投"}
+        client_id = f"flood-{client.name.rsplit('@', 1)[-1]}-{number:04d}"
+        frame = {"type": "message.send", "client_id": client_id, "body": "連投"}
         await client._send(frame)
 
 
