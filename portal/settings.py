@@ -216,7 +216,9 @@ if REDIS_URL:
         # delivered at most once and queue in the process's memory behind a slow socket
         # (clients resync by `seq`).
         "redis": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # channels_redis's RedisChannelLayer, with a receive that waits out an outage
+            # instead of ending every consumer (portal/core/layers.py).
+            "BACKEND": "portal.core.layers.OutageTolerantRedisChannelLayer",
             "CONFIG": {
                 "hosts": [_layer_host],
                 # A slow consumer may fall behind by this many events before new ones are

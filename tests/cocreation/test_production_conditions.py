@@ -100,6 +100,8 @@ class Bell:
         try:
             async for raw in self.socket:
                 self.frames.append(json.loads(raw))
+        except websockets.ConnectionClosed:
+            pass
         finally:
             self.closed = self.socket.close_code
 
