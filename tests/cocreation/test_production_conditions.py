@@ -230,8 +230,9 @@ async def test_rate_limits_hold_per_user_across_sockets_and_processes(stack):
             await client.stop()
     # The limits are 120 frames and 30 messages per user per 10 s; a burst may straddle two
     # windows, so at most twice that gets through; a limit per process would let all through.
+    # (The reads come first, so the sends may all find the frame limit already used up.)
     assert limited >= 300 + 45 - 2 * 120
-    assert 0 < acked <= 2 * 30
+    assert acked <= 2 * 30
     assert not [e for c in clients for e in c.errors if e["code"] != "rate_limited"]
 
 
