@@ -275,9 +275,8 @@ def _count_sockets(page) -> list[str]:
 
 
 def test_a_removed_member_is_told_by_the_server_and_the_page_stops(chat_server, new_context):
-    """A real refusal (no faked close): the server closes with 4403 and the page says why."""
-    from tests.cocreation.livestack import remove_member
-
+    """A real refusal (no faked close): the owner removes the member on the members page, the
+    server closes the member's socket with 4403 and the page says why and stops."""
     server, env = chat_server
     data = run_setup(
         env,
@@ -287,10 +286,13 @@ def test_a_removed_member_is_told_by_the_server_and_the_page_stops(chat_server, 
         },
     )
     channel = data["channels"]["pair"]
+    startup_id = data["users"]["startup"]["id"]
+    _, official = _open_as(new_context, server, data["users"]["official"], channel)
     _, startup = _open_as(new_context, server, data["users"]["startup"], channel)
     opened = _count_sockets(startup)
 
-    remove_member(env, channel, data["users"]["startup"]["id"])
+    official.goto(f"{server.http}/ja/channels/{channel}/members/{startup_id}/remove/")
+    official.locator("form.form__actions button[type=submit]").click()
 
     startup.wait_for_selector("[data-connection][data-state=closed]")
     status = startup.locator(".chat__status").inner_text()
