@@ -39,7 +39,7 @@ def start_servers(workdir: Path, database_url: str) -> tuple[RedisServer, dict]:
     redis.start()
     servers = {}
     for layer in LAYERS:
-        env = {k: v for k, v in os.environ.items()}
+        env = dict(os.environ)
         env.update(
             DATABASE_URL=database_url,
             REDIS_URL=redis.url,
