@@ -43,6 +43,7 @@ class ChatClient:
     outbox: dict[str, dict] = field(default_factory=dict)  # client_id -> frame (unacked)
     sent_at: dict[str, float] = field(default_factory=dict)
     reconnects: int = 0
+    resyncs: int = 0  # "resync" notices (the server saw Redis come back)
     closed_codes: list[int] = field(default_factory=list)
 
     def __post_init__(self):
@@ -196,6 +197,9 @@ class ChatClient:
                 await self._send(frame_)
             if self._early:
                 self._sync_later(min(self._early), 1.0)
+        elif kind == "resync":
+            self.resyncs += 1
+            await self._request_sync(force=True)
         elif kind == "error":
             self.errors.append(frame)
             if frame.get("frame") == "sync":

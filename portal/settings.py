@@ -219,28 +219,41 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+    # Socket timeouts of the channel layer's Redis connections, chosen with the layer's own
+    # timing. channels_redis's list layer ("redis") receives with BZPOPMIN, which blocks in
+    # Redis for up to 5 s (RedisChannelLayer.brpop_timeout) before answering "nothing"; redis-py
+    # 8 reads every reply with socket_timeout, 5 s by default, so an idle socket's receive raced
+    # that timeout, lost it at 5.01 s and the socket closed with 1011 (issue #12). The read
+    # timeout must therefore exceed the block by a margin for a busy event loop: 5 + 10 s. A
+    # Redis that does not answer at all is still noticed within 15 s (and TCP keepalive, on by
+    # default in redis-py, catches dead peers). The pub/sub layer polls its subscription with
+    # get_message(timeout=0.1), a per-call timeout that does not race socket_timeout; its
+    # publishes and (un)subscribes share these settings. Connecting gets 5 s. redis-py's
+    # default retries (10, backoff capped at 1 s) stay on: they ride over a short restart, after
+    # which portal/core/layer_watch.py re-adds groups and tells clients to resync.
+    _layer_host = {
+        "address": REDIS_URL,
+        # redis-py 5+ caps an asyncio pool at 100 connections and raises (it does not wait)
+        # when a burst needs more: measured at 400 sockets each sending 1 msg/s (README,
+        # "Performance"), every group_send/group_add in flight holds one. Bounded but with room;
+        # Redis itself accepts 10,000 clients by default.
+        "max_connections": int(os.environ.get("CHANNEL_LAYER_MAX_CONNECTIONS", "1000")),
+        "socket_timeout": 5 + 10,
+        "socket_connect_timeout": 5,
+    }
     CHANNEL_LAYERS = {
         # "redis" (default): channels_redis's list-based layer. "pubsub": its Redis pub/sub
         # layer, which hands a group event to each process once and fans it out to the
         # process's sockets in memory instead of popping it from Redis once per socket, one
-        # socket at a time; measured p99 delivery 0.9–3.4 s → 0.04–0.5 s at 20 × 20 × 1 (README,
-        # "Performance"). It has no capacity or expiry: events are delivered at most once and
-        # queue in the process's memory behind a slow socket (clients resync by `seq`).
+        # socket at a time (README, "Performance"). It has no capacity or expiry: events are
+        # delivered at most once and queue in the process's memory behind a slow socket
+        # (clients resync by `seq`).
         "redis": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # channels_redis's RedisChannelLayer, with a receive that waits out an outage
+            # instead of ending every consumer (portal/core/layers.py).
+            "BACKEND": "portal.core.layers.OutageTolerantRedisChannelLayer",
             "CONFIG": {
-                # redis-py 5+ caps an asyncio pool at 100 connections and raises (it does not
-                # wait) when a burst needs more: measured at 400 sockets each sending 1 msg/s
-                # (README, "Performance"), every group_send/group_add in flight holds one. Bounded
-                # but with room; Redis itself accepts 10,000 clients by default.
-                "hosts": [
-                    {
-                        "address": REDIS_URL,
-                        "max_connections": int(
-                            os.environ.get("CHANNEL_LAYER_MAX_CONNECTIONS", "1000")
-                        ),
-                    }
-                ],
+                "hosts": [_layer_host],
                 # A slow consumer may fall behind by this many events before new ones are
                 # dropped for it; chat messages are recovered by `sync`, so bounded is safe.
                 "capacity": 1500,

@@ -41,12 +41,22 @@ def _fast_and_isolated(settings, tmp_path):
     from django.utils import translation
 
     cache.clear()
+    _forget_socket_state()
     # Requests leave their language active in the thread; every test starts in Japanese.
     translation.activate("ja")
     yield
     translation.activate("ja")
     cache.clear()
     _forget_channel_layers()
+    _forget_socket_state()
+
+
+def _forget_socket_state():
+    """The sockets' in-process rate windows and membership answers (portal/cocreation/hotpath.py)
+    are keyed by ids, which a flushed database hands out again."""
+    from portal.cocreation import hotpath
+
+    hotpath.reset()
 
 
 def _forget_channel_layers():

@@ -15,13 +15,33 @@ server → client
     {"type": "sync.done", "last_seq", "has_more", "server_time"}
     {"type": "message.updated", ...}               an edit or a deletion
     {"type": "typing", "user"}, {"type": "presence", "online": [...]}
-    {"type": "error", "code", "detail", "client_id"?}
+    {"type": "resync"}                             live events may have been lost: send `sync`
+    {"type": "error", "code", "detail", "retryable", "client_id"?, "frame"?}
 
-Membership is checked on connect (database) and again on every frame through the shared cache
-(Redis in production: one GET, no database connection), which services clear on commit whenever
-membership changes; a miss or a cache outage goes to the database. Events
-from other members re-check at most every EVENT_RECHECK_SECONDS. Removing or suspending a member
-also sends `member.revoked` to that user's sockets, which close at once (code 4403).
+Refusals are readable by browsers: the handshake is accepted, an error frame says why (in the
+user's language) and the socket closes with 4401 (not signed in) or 4403 (not a member, unknown
+channel, removed or suspended; reason "origin" for a foreign Origin, see portal/asgi.py). An
+HTTP 403 on the handshake would reach a page only as 1006, indistinguishable from a network
+failure, and the page would retry for ever.
+
+The hot path (every frame) makes no thread hop: `hotpath.admit` counts the rate limits and reads
+the cached membership answer in one pipelined round trip on an asyncio Redis client on this
+event loop (in this process's memory without Redis or while it is down: rate limits then hold
+per process). Only a cache miss (at most once per ACCESS_CACHE_SECONDS per member), a message
+write, a sync, and a read marker (coalesced to one write per READ_FLUSH_SECONDS) reach the
+database, through `db_call`'s bounded thread pool. Services clear the cached answer on commit
+when membership changes and send `member.revoked`, which closes that member's sockets at once.
+Events from other members re-check the cached answer at most every EVENT_RECHECK_SECONDS, on
+the loop as well.
+
+Invalid content is answered with a non-retryable error code (`errors.RETRYABLE` lists the only
+retryable ones) and logged without a traceback: non-JSON, JSON nested too deeply, wrong field
+types, numbers out of range, and text the database cannot store (NUL, lone surrogates;
+`portal.core.text.has_unstorable_characters`). A client drops such a message from its outbox.
+
+After a Redis restart the channel layer reconnects by itself but the groups are gone and events
+were lost: `portal.core.layer_watch` notices and calls `layer_recovered`, which re-adds the
+groups and sends `resync` (see that module).
 """
 
 import asyncio
@@ -38,19 +58,22 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 
 from portal.cocreation import errors as E
-from portal.cocreation import events, presence, ratelimit, selectors, services
+from portal.cocreation import events, hotpath, presence, selectors, services
 from portal.cocreation.errors import ChannelError
 from portal.cocreation.models import MemberRole
 from portal.cocreation.runtime import cache_call, db_call
+from portal.core import layer_watch
+from portal.core.text import has_unstorable_characters
+from portal.core.websocket import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED
 from portal.notifications.groups import user_group
 
 logger = logging.getLogger(__name__)
 
-CLOSE_UNAUTHENTICATED = 4401
-CLOSE_FORBIDDEN = 4403
 MAX_FRAME_BYTES = 32 * 1024
+MAX_NUMBER = 2**53  # larger numbers are no seq a channel will reach (and not exact in JS)
 EVENT_RECHECK_SECONDS = 5
 TYPING_MIN_INTERVAL = 2.0
+READ_FLUSH_SECONDS = 1.0
 WRITE_TYPES = {"message.send", "message.edit", "message.delete"}
 
 
@@ -58,7 +81,7 @@ def _int(content: dict, field: str, *, required=True, minimum=0) -> int | None:
     value = content.get(field)
     if value is None and not required:
         return None
-    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+    if not isinstance(value, int) or isinstance(value, bool) or not minimum <= value <= MAX_NUMBER:
         raise ChannelError(E.INVALID_FIELD)
     return value
 
@@ -67,15 +90,40 @@ def _str(content: dict, field: str) -> str:
     value = content.get(field)
     if not isinstance(value, str):
         raise ChannelError(E.INVALID_FIELD)
+    if has_unstorable_characters(value):
+        raise ChannelError(E.UNSTORABLE)
     return value
 
 
-def _admit(*, channel_id: int, user_id: int, frame_type: str) -> str | None:
-    """Per-frame gate, cache only: rate limits, then the cached role (None: not cached)."""
-    buckets = ("frame", "message") if frame_type in WRITE_TYPES else ("frame",)
-    if ratelimit.allow(user_id=user_id, buckets=buckets):
-        raise ChannelError(E.RATE_LIMITED)
-    return selectors.cached_role(channel_id=channel_id, user_id=user_id)
+def _datetime(content: dict, field: str):
+    value = content.get(field)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ChannelError(E.INVALID_FIELD)
+    try:
+        parsed = parse_datetime(value)
+    except ValueError as exc:  # well formed but impossible, e.g. month 13
+        raise ChannelError(E.INVALID_FIELD) from exc
+    if parsed is None or parsed.tzinfo is None:
+        raise ChannelError(E.INVALID_FIELD)
+    return parsed
+
+
+def _parse(text_data, bytes_data) -> dict:
+    if text_data is None:
+        raise ChannelError(E.INVALID_FRAME)
+    if len(text_data) * 4 > MAX_FRAME_BYTES and len(text_data.encode()) > MAX_FRAME_BYTES:
+        raise ChannelError(E.FRAME_TOO_LARGE)
+    try:
+        content = json.loads(text_data)
+    except RecursionError as exc:  # e.g. "[" × 30,000: the parser gives up, nothing is stored
+        raise ChannelError(E.TOO_NESTED) from exc
+    except ValueError as exc:
+        raise ChannelError(E.INVALID_JSON) from exc
+    if not isinstance(content, dict) or not isinstance(content.get("type"), str):
+        raise ChannelError(E.INVALID_FRAME)
+    return content
 
 
 def _post(**kwargs) -> dict:
@@ -99,6 +147,17 @@ def _sync(*, channel_id: int, after_seq: int, since, viewer) -> tuple[list, list
     )
 
 
+def request_language(scope, user) -> str:
+    """`?lang=` of the socket URL, else the user's preferred language, else Japanese."""
+    query = scope.get("query_string", b"").decode("ascii", "ignore")
+    requested = dict(p.split("=", 1) for p in query.split("&") if "=" in p).get("lang", "")
+    codes = {code for code, _name in settings.LANGUAGES}
+    if requested in codes:
+        return requested
+    preferred = getattr(user, "preferred_language", "")
+    return preferred if preferred in codes else "ja"
+
+
 class ChannelConsumer(AsyncWebsocketConsumer):
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -106,27 +165,27 @@ class ChannelConsumer(AsyncWebsocketConsumer):
         self.user = self.scope.get("user")
         self.channel_id = int(self.scope["url_route"]["kwargs"]["channel_id"])
         self.joined = False
+        self.language = request_language(self.scope, self.user)
         if self.user is None or not self.user.is_authenticated or not self.user.is_active:
-            await self.close(code=CLOSE_UNAUTHENTICATED)
+            await self._refuse(E.SIGNED_OUT, CLOSE_UNAUTHENTICATED)
             return
-        # From the database, and remembered in the cache: the per-frame and per-event checks
-        # that follow then find it there instead of all going to the database together.
         self.role = await self._role_from_database()
         if not self.role:
-            await self.close(code=CLOSE_FORBIDDEN)
+            await self._refuse(E.FORBIDDEN, CLOSE_FORBIDDEN)
             return
-        self.language = self._language()
         self.checked_at = time.monotonic()
         self.last_typing = 0.0
+        self.read_seq = self.read_written = 0
+        self.read_flusher = None
         self.groups_joined = [
             events.channel_group(self.channel_id),
             events.member_group(self.user.pk),
             user_group(self.user.pk),
         ]
-        for group in self.groups_joined:
-            await self.channel_layer.group_add(group, self.channel_name)
+        await self._join_groups()
         await self.accept()
         self.joined = True
+        layer_watch.watch(self)
         await self._presence_changed(
             await cache_call(presence.presence_enter)(
                 channel_id=self.channel_id, user_id=self.user.pk
@@ -135,11 +194,25 @@ class ChannelConsumer(AsyncWebsocketConsumer):
         )
         self.refresher = asyncio.ensure_future(self._refresh_presence())
 
+    async def _refuse(self, code: str, close_code: int) -> None:
+        """Accept, say why, close: a browser sees the close code only on an accepted socket."""
+        await self.accept()
+        await self._send_error(code, {})
+        await self.close(code=close_code)
+
+    async def _join_groups(self) -> None:
+        for group in self.groups_joined:
+            await self.channel_layer.group_add(group, self.channel_name)
+
     async def disconnect(self, code):
         if not getattr(self, "joined", False):
             return
         self.joined = False
+        layer_watch.unwatch(self)
         self.refresher.cancel()
+        if self.read_flusher is not None:
+            self.read_flusher.cancel()
+        await self._write_read_marker()
         for group in self.groups_joined:
             try:
                 await self.channel_layer.group_discard(group, self.channel_name)
@@ -149,6 +222,19 @@ class ChannelConsumer(AsyncWebsocketConsumer):
             channel_id=self.channel_id, user_id=self.user.pk
         )
         await self._presence_changed(went_offline)
+
+    async def layer_recovered(self) -> None:
+        """Redis came back (portal.core.layer_watch): rejoin the groups, re-check access soon,
+        and tell the client to resync what the outage dropped. Raises if the layer is still
+        down (the watch tries again)."""
+        if not self.joined:
+            return
+        await self._join_groups()
+        self.checked_at = 0.0
+        await cache_call(presence.presence_refresh)(
+            channel_id=self.channel_id, user_id=self.user.pk
+        )
+        await self.send_json({"type": "resync"})
 
     async def dispatch(self, message):
         """Route events; unknown layer events (e.g. other apps' user-group events) are ignored.
@@ -161,20 +247,12 @@ class ChannelConsumer(AsyncWebsocketConsumer):
         if handler is not None:
             await handler(message)
 
-    def _language(self) -> str:
-        query = self.scope.get("query_string", b"").decode("ascii", "ignore")
-        requested = dict(p.split("=", 1) for p in query.split("&") if "=" in p).get("lang", "")
-        codes = {code for code, _name in settings.LANGUAGES}
-        if requested in codes:
-            return requested
-        return self.user.preferred_language if self.user.preferred_language in codes else "ja"
-
     # --- frames from the client ------------------------------------------------------------
 
     async def receive(self, text_data=None, bytes_data=None):
         content = {}
         try:
-            content = self._parse(text_data, bytes_data)
+            content = _parse(text_data, bytes_data)
             handler = self.FRAME_HANDLERS.get(content["type"])
             if handler is None:
                 raise ChannelError(E.UNKNOWN_TYPE)
@@ -184,33 +262,27 @@ class ChannelConsumer(AsyncWebsocketConsumer):
             await self._send_error(error.code, content)
             if error.code == E.FORBIDDEN:
                 await self.close(code=CLOSE_FORBIDDEN)
-        except DatabaseError:
-            logger.exception("Database error in channel %s", self.channel_id)
+        except DatabaseError as error:  # an outage, not a bug: one line, the client retries
+            logger.warning("Database unavailable in channel %s: %s", self.channel_id, error)
             await self._send_error(E.UNAVAILABLE, content)
         except Exception:  # a bug must cost one frame, not the socket (the client retries)
             logger.exception("Unexpected error handling a frame in channel %s", self.channel_id)
             await self._send_error(E.UNAVAILABLE, content)
 
-    def _parse(self, text_data, bytes_data) -> dict:
-        if text_data is None:
-            raise ChannelError(E.INVALID_FRAME)
-        if len(text_data) * 4 > MAX_FRAME_BYTES and len(text_data.encode()) > MAX_FRAME_BYTES:
-            raise ChannelError(E.FRAME_TOO_LARGE)
-        try:
-            content = json.loads(text_data)
-        except ValueError as exc:
-            raise ChannelError(E.INVALID_JSON) from exc
-        if not isinstance(content, dict) or not isinstance(content.get("type"), str):
-            raise ChannelError(E.INVALID_FRAME)
-        return content
-
     async def _check_access(self, frame_type: str) -> None:
-        role = await cache_call(_admit)(
-            channel_id=self.channel_id, user_id=self.user.pk, frame_type=frame_type
+        buckets = ("frame", "message") if frame_type in WRITE_TYPES else ("frame",)
+        breached, role = await hotpath.admit(
+            channel_id=self.channel_id, user_id=self.user.pk, buckets=buckets
         )
-        if role is None:
-            role = await self._role_from_database()
-        self.checked_at = time.monotonic()
+        if breached:
+            raise ChannelError(E.RATE_LIMITED)
+        recent = time.monotonic() - self.checked_at < EVENT_RECHECK_SECONDS
+        if role is None and hotpath.degraded() and recent:
+            role = self.role  # Redis is down: a few seconds' old answer, not a query per frame
+        else:
+            if role is None:
+                role = await self._role_from_database()
+            self.checked_at = time.monotonic()
         if not role:
             raise ChannelError(E.FORBIDDEN)
         self.role = role
@@ -220,10 +292,12 @@ class ChannelConsumer(AsyncWebsocketConsumer):
     async def _send_error(self, code: str, content: dict) -> None:
         with translation.override(self.language):
             frame = {"type": "error", "code": code, "detail": str(E.DETAILS[code])}
-        if isinstance(content.get("client_id"), str):
-            frame["client_id"] = content["client_id"][:64]
-        if isinstance(content.get("type"), str):
-            frame["frame"] = content["type"][:32]
+        # Echoed so the client can match the answer to its outbox (never text that cannot be
+        # encoded: a lone surrogate would fail the socket's UTF-8 encoding).
+        for field, key, limit in (("client_id", "client_id", 64), ("type", "frame", 32)):
+            value = content.get(field)
+            if isinstance(value, str) and not has_unstorable_characters(value):
+                frame[key] = value[:limit]
         frame["retryable"] = code in E.RETRYABLE
         await self.send_json(frame)
 
@@ -244,20 +318,21 @@ class ChannelConsumer(AsyncWebsocketConsumer):
         self.last_typing = 0.0  # typing after a message is a new "is typing"
         # The ack carries the stored message, so the sender's page is complete without waiting
         # for (or re-asking after) the broadcast copy.
-        await self.send_json(
-            {"type": "ack", "client_id": client_id, "seq": payload["seq"], "message": payload}
+        await self.send(
+            text_data=events.encode(
+                {"type": "ack", "client_id": client_id, "seq": payload["seq"], "message": payload}
+            )
         )
 
     async def frame_sync(self, content):
         after_seq = _int(content, "after_seq")
-        since = content.get("since")
-        since = parse_datetime(since) if isinstance(since, str) else None
+        since = _datetime(content, "since")
         server_time = timezone.now()
         messages, changed, has_more = await db_call(_sync)(
             channel_id=self.channel_id, after_seq=after_seq, since=since, viewer=self.user
         )
         for payload in messages + changed:
-            await self.send_json(payload)
+            await self.send(text_data=events.encode(payload))
         last_seq = messages[-1]["seq"] if messages else after_seq
         await self.send_json(
             {
@@ -278,10 +353,35 @@ class ChannelConsumer(AsyncWebsocketConsumer):
         )
 
     async def frame_read(self, content):
+        """Read markers are coalesced: at most one database write per READ_FLUSH_SECONDS
+        (the first at once, the latest of a burst after the interval, and on disconnect)."""
         seq = _int(content, "seq")
-        await db_call(services.membership_mark_read)(
-            channel_id=self.channel_id, user=self.user, seq=seq
-        )
+        if seq <= self.read_seq:
+            return
+        self.read_seq = seq
+        if self.read_flusher is None:
+            self.read_flusher = asyncio.ensure_future(self._flush_reads())
+
+    async def _flush_reads(self) -> None:
+        try:
+            while self.read_seq > self.read_written:
+                await self._write_read_marker()
+                await asyncio.sleep(READ_FLUSH_SECONDS)
+        finally:
+            self.read_flusher = None
+
+    async def _write_read_marker(self) -> None:
+        seq = self.read_seq
+        if seq <= self.read_written:
+            return
+        try:
+            await db_call(services.membership_mark_read)(
+                channel_id=self.channel_id, user=self.user, seq=seq
+            )
+        except DatabaseError as error:  # the marker moves with the next read frame
+            logger.warning("Read marker not saved in channel %s: %s", self.channel_id, error)
+            return
+        self.read_written = max(self.read_written, seq)
 
     async def frame_message_edit(self, content):
         seq = _int(content, "seq", minimum=1)
@@ -306,17 +406,18 @@ class ChannelConsumer(AsyncWebsocketConsumer):
     # --- events from the channel layer -----------------------------------------------------
 
     async def _role_from_database(self) -> str:
-        return await db_call(selectors.active_role_remembered)(
+        """The role from the database (one thread hop), remembered in the hot-path cache."""
+        role = await db_call(selectors.active_role)(
             channel_id=self.channel_id, user_id=self.user.pk
         )
+        await hotpath.remember_role(channel_id=self.channel_id, user_id=self.user.pk, role=role)
+        return role
 
     async def _still_member(self) -> bool:
         if time.monotonic() - self.checked_at < EVENT_RECHECK_SECONDS:
             return True
         self.checked_at = time.monotonic()
-        role = await cache_call(selectors.cached_role)(
-            channel_id=self.channel_id, user_id=self.user.pk
-        )
+        role = await hotpath.cached_role(channel_id=self.channel_id, user_id=self.user.pk)
         if role is None:
             role = await self._role_from_database()
         if not role:

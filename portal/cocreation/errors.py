@@ -8,6 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.cocreation.models import MESSAGE_MAX_CHARS
+from portal.core.text import UNSTORABLE_TEXT_CODE, UNSTORABLE_TEXT_MESSAGE
 
 INVALID_JSON = "invalid_json"
 INVALID_FRAME = "invalid_frame"
@@ -23,6 +24,9 @@ NOT_FOUND = "not_found"
 NOT_AUTHOR = "not_author"
 ALREADY_DELETED = "already_deleted"
 UNAVAILABLE = "unavailable"
+SIGNED_OUT = "signed_out"
+UNSTORABLE = UNSTORABLE_TEXT_CODE
+TOO_NESTED = "too_nested"
 
 DETAILS = {
     INVALID_JSON: _("The frame is not valid JSON."),
@@ -41,9 +45,13 @@ DETAILS = {
     NOT_AUTHOR: _("You can only change your own messages."),
     ALREADY_DELETED: _("That message has been deleted."),
     UNAVAILABLE: _("The service is briefly unavailable. Your message will be sent again."),
+    SIGNED_OUT: _("You are not signed in. Sign in again to use this channel."),
+    UNSTORABLE: UNSTORABLE_TEXT_MESSAGE,
+    TOO_NESTED: _("The frame is nested too deeply."),
 }
 
-# Codes after which a client should keep the message in its outbox and send it again later.
+# Codes after which a client should keep the message in its outbox and send it again later;
+# after any other code, sending the same frame again gets the same answer.
 RETRYABLE = frozenset({RATE_LIMITED, UNAVAILABLE})
 
 

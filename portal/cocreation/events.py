@@ -11,7 +11,6 @@ import logging
 
 from asgiref.sync import SyncToAsync, async_to_sync
 from channels.layers import get_channel_layer
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.text import Truncator
 
@@ -30,10 +29,6 @@ def channel_group(channel_id: int) -> str:
 def member_group(user_id: int) -> str:
     """All of one user's channel sockets (to close them when access is revoked)."""
     return f"cocreation.user.{user_id}"
-
-
-def access_cache_key(channel_id: int, user_id: int) -> str:
-    return f"cocreation:access:{channel_id}:{user_id}"
 
 
 def _body_html(message) -> str:
@@ -163,12 +158,10 @@ def message_updated(message) -> None:
 
 def access_changed(channel_id: int, user_id: int, *, revoked: bool) -> None:
     """Forget the cached access; when revoked, close that user's sockets of the channel."""
+    from portal.cocreation.hotpath import forget_role
 
     def send():
-        try:
-            cache.delete(access_cache_key(channel_id, user_id))
-        except Exception:  # noqa: BLE001 - cache entries expire on their own (ACCESS_CACHE_SECONDS)
-            logger.warning("Cache unavailable; access entry expires on its own")
+        forget_role(channel_id=channel_id, user_id=user_id)
         if revoked:
             group_send_now(member_group(user_id), {"type": "member.revoked", "channel": channel_id})
 

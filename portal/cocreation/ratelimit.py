@@ -1,18 +1,15 @@
-"""Per-user rate limits for socket frames, counted in the shared cache (Redis in production).
+"""Per-user rate limits for socket frames: fixed windows, shared by every server process.
 
-Fixed windows: cheap (one INCR per frame) and, with Redis, shared by every server process, so a
-user cannot multiply the limit by opening more sockets or tabs. If the cache is unreachable the
-limit fails open for that moment: availability of the chat matters more than exact counting
-during a Redis restart, and the message length and frame size bounds still hold.
+Counted on the socket's hot path (`hotpath.admit`) in the same pipelined round trip as the cached
+membership answer, on an asyncio Redis client: a user cannot multiply the limit by opening more
+sockets, tabs or by landing on another Daphne process. While Redis is unreachable (and without
+Redis, in development and tests, where there is one process) the windows are counted in this
+process's memory instead (`LocalWindows`): the limit then holds per process, never not at all.
 """
 
-import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
-
-logger = logging.getLogger(__name__)
 
 # (limit, window in seconds) per bucket; settings.COCREATION_RATE_LIMITS overrides.
 DEFAULT_LIMITS = {
@@ -25,60 +22,49 @@ def limits() -> dict:
     return {**DEFAULT_LIMITS, **getattr(settings, "COCREATION_RATE_LIMITS", {})}
 
 
-_redis = None
-
-
-def _redis_client():
-    """A Redis client of our own (one pipelined round trip per check), or None without Redis."""
-    global _redis
-    if _redis is None and settings.REDIS_URL:
-        import redis
-
-        _redis = redis.Redis.from_url(
-            settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2
-        )
-    return _redis
-
-
-def _prefix() -> str:
-    return settings.CACHES["default"].get("KEY_PREFIX", "portal")
-
-
-def _counts(keys: list[tuple[str, int]]) -> list[int]:
-    """Increment each (key, window) counter; one pipelined round trip on Redis."""
-    client = _redis_client()
-    if client is not None:
-        pipe = client.pipeline(transaction=False)
-        for key, window in keys:
-            pipe.set(f"{_prefix()}:{key}", 0, ex=window + 1, nx=True)
-            pipe.incr(f"{_prefix()}:{key}")
-        return pipe.execute()[1::2]
-    counts = []
-    for key, window in keys:
-        if cache.add(key, 1, window + 1):
-            counts.append(1)
-            continue
-        try:
-            counts.append(cache.incr(key))
-        except ValueError:  # the key expired between add and incr: a new window
-            counts.append(1)
-    return counts
-
-
-def allow(*, user_id: int, buckets: tuple[str, ...]) -> str | None:
-    """Count one event for `user_id` in each bucket; the first bucket over its limit, or None."""
-    now = time.time()
+def window_keys(*, user_id: int, buckets: tuple[str, ...], now: float | None = None) -> list:
+    """[(bucket, key, window seconds)] of the current fixed window of each bucket."""
+    now = time.time() if now is None else now
     configured = limits()
     keys = []
     for bucket in buckets:
         _limit, window = configured[bucket]
-        keys.append((f"cocreation:rate:{bucket}:{user_id}:{int(now // window)}", window))
-    try:
-        counts = _counts(keys)
-    except Exception:  # noqa: BLE001 - fail open while the cache is unreachable (see above)
-        logger.warning("Cache unavailable; rate limit not applied")
-        return None
+        keys.append((bucket, f"cocreation:rate:{bucket}:{user_id}:{int(now // window)}", window))
+    return keys
+
+
+def first_breach(buckets: tuple[str, ...], counts: list[int]) -> str | None:
+    """The first bucket whose count is over its limit, or None."""
+    configured = limits()
     for bucket, count in zip(buckets, counts, strict=True):
         if count > configured[bucket][0]:
             return bucket
     return None
+
+
+class LocalWindows:
+    """Fixed-window counters in this process's memory (the fallback; see the module docstring).
+
+    Used only from the event loop's thread, so no lock. Old windows are dropped as new ones
+    start, which bounds the memory by the number of users active in one window.
+    """
+
+    def __init__(self):
+        self.counts: dict[str, int] = {}
+        self.expires: dict[str, float] = {}
+        self.next_sweep = 0.0
+
+    def incr(self, key: str, window: int) -> int:
+        now = time.monotonic()
+        if now >= self.next_sweep:
+            self._sweep(now)
+        if self.expires.get(key, 0) <= now:
+            self.counts[key] = 0
+            self.expires[key] = now + window + 1
+        self.counts[key] += 1
+        return self.counts[key]
+
+    def _sweep(self, now: float) -> None:
+        for key in [k for k, at in self.expires.items() if at <= now]:
+            del self.counts[key], self.expires[key]
+        self.next_sweep = now + 5

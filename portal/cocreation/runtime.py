@@ -8,8 +8,10 @@ each call; with CONN_MAX_AGE=0 (settings) the thread hands its connection back a
 (to psycopg's pool on PostgreSQL, so that is cheap) instead of keeping it while the socket idles.
 On SQLite the pool has one thread: SQLite has a single writer anyway.
 
-Cache: rate counters and presence live in Django's cache (Redis in production, so they are shared
-by every server process); those calls run on the loop's default executor via `cache_call`.
+Cache: presence lives in Django's cache (Redis in production, shared by every server process);
+it changes only on connect, disconnect and a refresh every REFRESH_EVERY seconds, and those
+calls run on the loop's default executor via `cache_call`. What every frame needs (rate limits,
+the cached membership answer) never leaves the event loop: see hotpath.py.
 """
 
 from concurrent.futures import ThreadPoolExecutor

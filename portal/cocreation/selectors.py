@@ -1,18 +1,15 @@
 """Reads of the co-creation channels, and the access rules every view and consumer goes through."""
 
 import logging
-import random
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import F, Sum
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from portal.cocreation import events
 from portal.cocreation.models import (
     Channel,
     MemberRole,
@@ -29,10 +26,6 @@ PAGE_SIZE = 50
 MAX_WINDOW = 300
 SYNC_BATCH = 100
 SEARCH_PAGE_SIZE = 20
-# How long a cached membership answer lives. Services delete the entry when membership changes
-# (after commit) and close the member's sockets, so this bounds staleness only if both are lost;
-# a cache outage makes every check go to the database.
-ACCESS_CACHE_SECONDS = 60
 
 NOT_READABLE = _("Join this channel to read it.")
 FILES_FOR_MEMBERS = _("Only members of this channel can download its files. Join it first.")
@@ -154,27 +147,6 @@ def active_role(*, channel_id: int, user_id: int) -> str:
         .first()
     )
     return role or ""
-
-
-def cached_role(*, channel_id: int, user_id: int) -> str | None:
-    """The cached answer of `active_role`, or None when the cache has none (or is down)."""
-    try:
-        return cache.get(events.access_cache_key(channel_id, user_id))
-    except Exception:  # noqa: BLE001 - cache down: the caller asks the database
-        logger.warning("Cache unavailable; checking membership in the database")
-        return None
-
-
-def active_role_remembered(*, channel_id: int, user_id: int) -> str:
-    """`active_role` from the database, then cached for ACCESS_CACHE_SECONDS."""
-    role = active_role(channel_id=channel_id, user_id=user_id)
-    # Jittered, so that sockets opened together do not all go back to the database together.
-    timeout = ACCESS_CACHE_SECONDS * random.uniform(0.75, 1.25)  # noqa: S311
-    try:
-        cache.set(events.access_cache_key(channel_id, user_id), role, timeout)
-    except Exception:  # noqa: BLE001
-        logger.warning("Cache unavailable; membership answer not cached")
-    return role
 
 
 # --- Lists ---------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from portal.cocreation.models import (
     Privacy,
 )
 from portal.cocreation.selectors import channel_access, mentioned_users
+from portal.core.text import has_unstorable_characters
 from portal.core.uploads import attachment_delete, attachment_fill, validate_upload
 from portal.notifications.services import notifications_mark_read_about, notify
 
@@ -343,6 +344,8 @@ def _clear_unread_notifications(*, channel_id: int, user) -> None:
 def _clean_body(body, *, allow_empty: bool = False) -> str:
     if not isinstance(body, str):
         raise ChannelError(E.INVALID_FIELD)
+    if has_unstorable_characters(body):
+        raise ChannelError(E.UNSTORABLE)
     body = body.replace("\r\n", "\n").strip()
     if not body and not allow_empty:
         raise ChannelError(E.EMPTY_MESSAGE)

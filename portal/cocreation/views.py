@@ -113,6 +113,7 @@ def _chat_config(request, access, history) -> dict:
         "deleteUrl": reverse("cocreation:message_delete", args=[channel.pk, 0]),
         "reportUrl": reverse("moderation:report", args=["message", 0]),
         "members": selectors.member_names(channel_id=channel.pk),
+        "loginUrl": f"{reverse('account_login')}?next={request.path}",
         "text": chat_strings(),
     }
 
@@ -126,6 +127,11 @@ def chat_strings() -> dict:
         "closed": _("You no longer have access to this channel. Reload the page."),
         "signedOut": _(
             "You were signed out, so this page no longer receives messages. Reload the page to sign in again."
+        ),
+        "signIn": _("Sign in again"),
+        "originRefused": _(
+            "The server refused the connection from this address. Open the portal at its usual "
+            "address and reload the page."
         ),
         "sending": _("Sending…"),
         "pending": _("%(count)s message(s) waiting to be sent"),

@@ -393,6 +393,7 @@
       case "typing": onTyping(frame); break;
       case "presence": onPresence(frame); break;
       case "error": onError(frame); break;
+      case "resync": syncing = false; requestSync(); break; // live events may have been lost
       default: break;
     }
   }
@@ -479,11 +480,27 @@
       saveOutbox();
       if (event.code === 4401 || event.code === 4403) {
         closedForGood = true; // reconnecting would be refused again
-        setState("closed", event.code === 4401 ? T.signedOut : T.closed);
+        showClosed(event.code, event.reason);
         return;
       }
       scheduleReconnect();
     };
+  }
+
+  // The server refused or ended the socket for good (portal/core/websocket.py): say why in the
+  // user's language, and offer signing in where that helps, instead of retrying for ever.
+  function showClosed(code, reason) {
+    var text = T.closed;
+    if (code === 4401) text = T.signedOut;
+    else if (reason === "origin") text = T.originRefused;
+    setState("closed", text);
+    if (code === 4401 && config.loginUrl && ui.status) {
+      var link = element("a", "chat__signin", T.signIn);
+      link.href = config.loginUrl;
+      ui.statusText.appendChild(document.createTextNode(" "));
+      ui.statusText.appendChild(link);
+    }
+    if (ui.composer) ui.composer.setAttribute("data-closed", "");
   }
 
   function scheduleReconnect() {

@@ -47,6 +47,27 @@
   Bell.prototype.setState = function (state) {
     this.bell.setAttribute("data-live", state);
   };
+  /* The server ended the socket for good: 4401 signed out (offer signing in), 4403 the account
+   * may no longer use the portal. The texts come translated from the bell's template. */
+  Bell.prototype.showClosed = function (code) {
+    if (this.closedNotice) return;
+    var text = this.bell.getAttribute(code === 4401 ? "data-signed-out-text" : "data-ended-text");
+    if (!text) return;
+    var notice = document.createElement("span");
+    notice.className = "bell__closed";
+    notice.setAttribute("role", "status");
+    notice.setAttribute("data-bell-closed", String(code));
+    notice.textContent = text + " ";
+    var login = this.bell.getAttribute("data-login-url");
+    if (code === 4401 && login) {
+      var link = document.createElement("a");
+      link.href = login;
+      link.textContent = this.bell.getAttribute("data-sign-in-text") || login;
+      notice.appendChild(link);
+    }
+    this.bell.parentNode.appendChild(notice);
+    this.closedNotice = notice;
+  };
 
   function LiveSocket(path, bell) {
     this.path = path;
@@ -72,7 +93,11 @@
     });
     socket.addEventListener("close", function (event) {
       self.bell.setState("disconnected");
-      if (FINAL_CLOSE_CODES.indexOf(event.code) !== -1) { self.stopped = true; return; }
+      if (FINAL_CLOSE_CODES.indexOf(event.code) !== -1) {
+        self.stopped = true; // reconnecting would be refused again: say so once instead
+        self.bell.showClosed(event.code);
+        return;
+      }
       self.schedule();
     });
   };

@@ -266,3 +266,73 @@ def test_a_signed_out_socket_is_explained_and_not_reconnected(chat_server, new_c
     assert "ログアウトされたため" in page.locator(".chat__status").inner_text()
     page.wait_for_timeout(2500)  # longer than the first reconnection delay
     assert len(sockets) == 1
+
+
+def _count_sockets(page) -> list[str]:
+    opened = []
+    page.on("websocket", lambda socket: opened.append(socket.url))
+    return opened
+
+
+def test_a_removed_member_is_told_by_the_server_and_the_page_stops(chat_server, new_context):
+    """A real refusal (no faked close): the owner removes the member on the members page, the
+    server closes the member's socket with 4403 and the page says why and stops."""
+    server, env = chat_server
+    data = run_setup(
+        env,
+        {
+            "users": {"official": "official", "startup": "startup"},
+            "channels": {"pair": {"owner": "official", "members": ["startup"]}},
+        },
+    )
+    channel = data["channels"]["pair"]
+    startup_id = data["users"]["startup"]["id"]
+    _, official = _open_as(new_context, server, data["users"]["official"], channel)
+    _, startup = _open_as(new_context, server, data["users"]["startup"], channel)
+    opened = _count_sockets(startup)
+
+    official.goto(f"{server.http}/ja/channels/{channel}/members/{startup_id}/remove/")
+    official.locator("form.form__actions button[type=submit]").click()
+
+    startup.wait_for_selector("[data-connection][data-state=closed]")
+    status = startup.locator(".chat__status").inner_text()
+    assert "このチャンネルへのアクセス権がなくなりました" in status, status
+    startup.wait_for_timeout(2500)  # longer than the first reconnection delay
+    assert [url for url in opened if "/ws/channels/" in url] == []
+
+
+def test_a_signed_out_page_offers_sign_in_and_stops_reconnecting(chat_server, new_context):
+    """The user signs out elsewhere, then the server restarts: the channel page and the bell
+    reconnect once, are refused with 4401 by the server, say so in Japanese and offer sign-in."""
+    from tests.cocreation.livestack import sign_out
+
+    server, env = chat_server
+    data = run_setup(
+        env,
+        {
+            "users": {"official": "official", "startup": "startup"},
+            "channels": {"pair": {"owner": "official", "members": ["startup"]}},
+        },
+    )
+    channel = data["channels"]["pair"]
+    _, startup = _open_as(new_context, server, data["users"]["startup"], channel)
+    startup.wait_for_selector("[data-notification-bell][data-live=connected]")
+
+    sign_out(env, data["users"]["startup"]["id"])
+    server.stop(hard=True)
+    server.start()
+
+    startup.wait_for_selector("[data-connection][data-state=closed]", timeout=120000)
+    assert "ログアウトされたため" in startup.locator(".chat__status").inner_text()
+    sign_in = startup.locator(".chat__status a.chat__signin")
+    assert sign_in.inner_text() == "もう一度ログイン"
+    assert sign_in.get_attribute("href").startswith("/ja/accounts/login/?next=/ja/channels/")
+    bell_notice = startup.locator("[data-bell-closed='4401']")
+    bell_notice.wait_for(timeout=120000)
+    assert "ログアウト" in bell_notice.inner_text()
+    assert bell_notice.locator("a").get_attribute("href").startswith("/ja/accounts/login/")
+
+    opened = _count_sockets(startup)
+    startup.wait_for_timeout(3000)  # longer than the first reconnection delays of both
+    assert opened == []
+    assert serious_axe_violations(startup) == []

@@ -131,6 +131,23 @@ class Socket:
             if output["type"] == "websocket.close":
                 return output.get("code")
 
+    async def refused(self, timeout: float = 3) -> tuple[str | None, int, str | None]:
+        """(error code, close code, close reason) of a refused socket.
+
+        Refusals are readable by browsers: accepted, an error frame (not for a foreign
+        Origin), then a close with an application code."""
+        assert self.connected, "a refusal accepts the handshake first (HTTP 403 reads as 1006)"
+        error = None
+        while True:
+            output = await self.communicator.receive_output(timeout=timeout)
+            if output["type"] == "websocket.send":
+                error = json.loads(output["text"])
+                assert error["type"] == "error" and not error["retryable"]
+                assert error["detail"]
+                error = error["code"]
+            elif output["type"] == "websocket.close":
+                return error, output.get("code"), output.get("reason")
+
     async def close(self) -> None:
         await self.communicator.disconnect()
 

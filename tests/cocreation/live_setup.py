@@ -11,7 +11,8 @@ with that stack's environment. Input (stdin) and output (stdout) are JSON:
 
 `python -m tests.cocreation.live_setup messages <channel_id>` prints the stored messages;
 `… remove <channel_id> <user_id>` has the channel's owner remove a member (services, so the
-member's sockets are told through the stack's channel layer).
+member's sockets are told through the stack's channel layer); `… signout <user_id>` ends the
+user's sessions.
 """
 
 import json
@@ -116,9 +117,20 @@ def remove(channel_id: int, user_id: int) -> None:
     membership_remove(channel=channel, user=user, actor=channel.owner)
 
 
+def sign_out(user_id: int) -> None:
+    """End every session of the user (as if they signed out in another tab)."""
+    from django.contrib.sessions.models import Session  # noqa: PLC0415
+
+    for session in Session.objects.all():
+        if session.get_decoded().get(SESSION_KEY) == str(user_id):
+            session.delete()
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 3 and sys.argv[1] == "remove":
         remove(int(sys.argv[2]), int(sys.argv[3]))
+    elif len(sys.argv) > 2 and sys.argv[1] == "signout":
+        sign_out(int(sys.argv[2]))
     elif len(sys.argv) > 2 and sys.argv[1] == "messages":
         json.dump(messages(int(sys.argv[2])), sys.stdout, ensure_ascii=False)
     else:

@@ -30,12 +30,20 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for(check, *, timeout: float, what: str) -> None:
+# Readiness is polled, never assumed after a fixed wait: a loaded CI runner took 36.7 s to start
+# Daphne (issue #12), so the bound is generous and a quick start returns at once.
+READY_TIMEOUT = 180
+
+
+def wait_for(check, *, timeout: float, what: str, process=None) -> None:
+    """Poll `check()` until it is true; fail early if `process` (a Popen) exits meanwhile."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if check():
             return
-        time.sleep(0.05)
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"{what} exited with {process.returncode} before it was ready")
+        time.sleep(0.1)
     raise TimeoutError(f"{what} did not come up within {timeout}s")
 
 
@@ -66,7 +74,10 @@ class RedisServer:
         self.process = subprocess.Popen(  # noqa: S603
             command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        wait_for(lambda: _port_open(self.port), timeout=10, what="redis-server")
+        wait_for(
+            lambda: _port_open(self.port), timeout=READY_TIMEOUT, what="redis-server",
+            process=self.process,
+        )  # fmt: skip
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -107,7 +118,10 @@ class Daphne:
             )
 
     def wait_ready(self) -> None:
-        wait_for(self._healthy, timeout=30, what=f"daphne on {self.port}")
+        wait_for(
+            self._healthy, timeout=READY_TIMEOUT, what=f"daphne on {self.port}",
+            process=self.process,
+        )  # fmt: skip
 
     def start(self) -> None:
         self.spawn()
@@ -220,6 +234,10 @@ def run_setup(env: dict, spec: dict) -> dict:
 
 def stored_messages(env: dict, channel_id: int) -> list[dict]:
     return json.loads(_script(env, "messages", str(channel_id)))
+
+
+def sign_out(env: dict, user_id: int) -> None:
+    _script(env, "signout", str(user_id))
 
 
 def remove_member(env: dict, channel_id: int, user_id: int) -> None:

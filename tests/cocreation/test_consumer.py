@@ -1,5 +1,7 @@
 """The channel socket through the real ASGI stack (origin check, session auth, routing)."""
 
+import asyncio
+
 import pytest
 from asgiref.sync import sync_to_async
 from django.utils import translation
@@ -30,13 +32,12 @@ def post(channel, user, body, client_id):
 
 async def test_anonymous_socket_is_refused(pair, sockets):
     socket = await sockets(None, pair.pk)
-    assert not socket.connected
-    assert socket.close_code == CLOSE_UNAUTHENTICATED
+    assert await socket.refused() == (E.SIGNED_OUT, CLOSE_UNAUTHENTICATED, None)
 
 
 async def test_foreign_origin_is_refused_even_for_a_member(pair, official, sockets):
     socket = await sockets(official, pair.pk, origin=b"https://evil.example")
-    assert not socket.connected
+    assert await socket.refused() == (None, CLOSE_FORBIDDEN, "origin")
 
 
 @pytest.fixture(
@@ -48,29 +49,26 @@ def outsider(request):
 
 async def test_non_member_is_refused(pair, outsider, sockets):
     socket = await sockets(outsider, pair.pk)
-    assert not socket.connected
-    assert socket.close_code == CLOSE_FORBIDDEN
+    assert await socket.refused() == (E.FORBIDDEN, CLOSE_FORBIDDEN, None)
 
 
 async def test_unknown_channel_is_refused(official, sockets):
     socket = await sockets(official, 987654)
-    assert not socket.connected
-    assert socket.close_code == CLOSE_FORBIDDEN
+    assert await socket.refused() == (E.FORBIDDEN, CLOSE_FORBIDDEN, None)
 
 
 @pytest.mark.parametrize("state", [MembershipState.REMOVED, MembershipState.SUSPENDED])
 async def test_removed_or_suspended_member_is_refused(pair, startup_user, state, sockets):
     await sync_to_async(Membership.objects.filter(user=startup_user).update)(state=state)
     socket = await sockets(startup_user, pair.pk)
-    assert not socket.connected
-    assert socket.close_code == CLOSE_FORBIDDEN
+    assert await socket.refused() == (E.FORBIDDEN, CLOSE_FORBIDDEN, None)
 
 
 async def test_deactivated_account_is_refused(pair, startup_user, sockets):
     startup_user.is_active = False
     await sync_to_async(startup_user.save)()
     socket = await sockets(startup_user, pair.pk)
-    assert not socket.connected
+    assert await socket.refused() == (E.SIGNED_OUT, CLOSE_UNAUTHENTICATED, None)
 
 
 @pytest.mark.parametrize(
@@ -96,7 +94,7 @@ async def test_removal_from_one_channel_keeps_other_channel_open(
     await sync_to_async(services.membership_remove)(channel=pair, user=startup_user, actor=official)
     assert await closing.closed_with() == CLOSE_FORBIDDEN
     await kept.send({"type": "message.send", "client_id": "still-here-1", "body": "届きますか"})
-    assert (await kept.next("ack"))["seq"] == 1
+    assert (await kept.next("ack", timeout=10))["seq"] == 1
 
 
 async def test_frame_after_removal_is_refused_even_without_the_close_event(
@@ -107,9 +105,9 @@ async def test_frame_after_removal_is_refused_even_without_the_close_event(
     await sync_to_async(Membership.objects.filter(user=startup_user).update)(
         state=MembershipState.REMOVED
     )
-    from django.core.cache import cache
+    from portal.cocreation import hotpath
 
-    await sync_to_async(cache.clear)()
+    hotpath.reset()  # the cached answer expired
     await socket.send({"type": "message.send", "client_id": "after-removal", "body": "まだ?"})
     assert (await socket.next("error"))["code"] == E.FORBIDDEN
     assert await socket.closed_with() == CLOSE_FORBIDDEN
@@ -279,8 +277,16 @@ async def test_read_moves_the_read_marker_forward_only(pair, official, startup_u
     await socket.send({"type": "read", "seq": 99})
     await socket.send({"type": "sync", "after_seq": 4})
     await socket.next("sync.done")
-    membership = await sync_to_async(Membership.objects.get)(user=startup_user)
-    assert membership.last_read_seq == 4
+
+    async def marker():
+        return (await sync_to_async(Membership.objects.get)(user=startup_user)).last_read_seq
+
+    # Read markers are coalesced (one write per READ_FLUSH_SECONDS): the latest one lands.
+    for _ in range(50):
+        if await marker() == 4:
+            break
+        await asyncio.sleep(0.1)
+    assert await marker() == 4
 
 
 async def test_edit_own_message_is_broadcast_as_updated(pair, official, startup_user, sockets):
@@ -498,3 +504,54 @@ async def test_database_failure_is_a_retryable_error_and_the_socket_stays_open(
     monkeypatch.undo()
     await socket.send({"type": "message.send", "client_id": "db-down-0001", "body": "届く?"})
     assert (await socket.next("ack"))["seq"] == 1
+
+
+# --- Invalid content: permanent errors, no traceback ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ('{"type": "message.send", "client_id": "nul-000001", "body": "a\\u0000b"}', E.UNSTORABLE),
+        ('{"type": "message.send", "client_id": "sur-000001", "body": "a\\ud800b"}', E.UNSTORABLE),
+        ('{"type": "message.send", "client_id": "sur\\udfff", "body": "ok"}', E.UNSTORABLE),
+        ('{"type": "message.edit", "seq": 1, "body": "\\u0000"}', E.UNSTORABLE),
+        ("[" * 30000, E.TOO_NESTED),
+        ('{"type": "sync", "after_seq": 0, "x": ' + "[" * 30000 + "]" * 30000 + "}", E.TOO_NESTED),
+        ("not json at all", E.INVALID_JSON),
+        ('{"type": "sync", "after_seq": 1e400}', E.INVALID_FIELD),
+        ('{"type": "sync", "after_seq": 99999999999999999999999999}', E.INVALID_FIELD),
+        ('{"type": "sync", "after_seq": 0, "since": "2026-13-45T99:00:00"}', E.INVALID_FIELD),
+        ('{"type": "sync", "after_seq": 0, "since": 5}', E.INVALID_FIELD),
+        ('{"type": "message.send", "client_id": ["x"], "body": "ok"}', E.INVALID_FIELD),
+        ('{"type": "message.send", "client_id": "typed-0001", "body": {"a": 1}}', E.INVALID_FIELD),
+        ('{"type": "read", "seq": true}', E.INVALID_FIELD),
+        (
+            '{"type": "message.send", "client_id": "reply-0001", "body": "x", "reply_to": 1e9999}',
+            E.INVALID_FIELD,
+        ),
+    ],
+)
+async def test_invalid_content_is_a_permanent_error_without_a_traceback(
+    pair, official, raw, code, sockets, caplog
+):
+    socket = await sockets(official, pair.pk, lang="en")
+    await socket.send_raw(text=raw)
+    error = await socket.next("error", timeout=5)
+    assert (error["code"], error["retryable"]) == (code, False)
+    assert error["detail"] == str(E.DETAILS[code])
+    assert not [record for record in caplog.records if record.exc_info]
+    await socket.send({"type": "sync", "after_seq": 0})
+    assert (await socket.next("sync.done"))["last_seq"] == 0  # the socket stays open
+    assert not await sync_to_async(Message.objects.exists)()
+
+
+async def test_unstorable_text_error_names_the_message_in_the_users_language(
+    pair, official, sockets
+):
+    socket = await sockets(official, pair.pk)
+    await socket.send({"type": "message.send", "client_id": "nul-ja-0001", "body": "資料\x00"})
+    error = await socket.next("error")
+    assert error["client_id"] == "nul-ja-0001"
+    with translation.override("ja"):
+        assert error["detail"] == str(E.DETAILS[E.UNSTORABLE])

@@ -198,4 +198,6 @@ async def test_restarting_redis_during_traffic(stack):
         redis.start()
 
     clients = await _run_disruption(stack, restart_redis)
-    assert any(client.reconnects for client in clients)
+    # The disruption did happen: sockets that stayed open were told to resync (those that a
+    # longer outage closed reconnected instead).
+    assert all(client.resyncs or client.reconnects for client in clients)

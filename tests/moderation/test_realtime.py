@@ -93,4 +93,4 @@ async def test_suspension_closes_the_users_channel_and_notification_sockets(sock
     assert await other_socket.nothing_more(ignore=("presence", "typing", "message.updated"))
     # And the suspended user cannot open a new one.
     again = await sockets(author, channel.pk)
-    assert not again.connected
+    assert (await again.refused())[1] == CLOSE_UNAUTHENTICATED

@@ -52,10 +52,16 @@ def mark_all_read(user):
     return services.notifications_mark_all_read(user=user)
 
 
+async def closed_after_accepting(communicator, connected) -> dict:
+    """Refusals accept first, so a browser reads the close code (an HTTP 403 reads as 1006)."""
+    assert connected
+    return await communicator.receive_output(timeout=3)
+
+
 async def test_anonymous_sockets_are_rejected():
-    communicator, connected, code = await open_socket()
-    assert not connected
-    assert code == 4401
+    communicator, connected, _code = await open_socket()
+    closed = await closed_after_accepting(communicator, connected)
+    assert closed == {"type": "websocket.close", "code": 4401}
 
 
 async def test_a_foreign_origin_is_rejected():
@@ -63,7 +69,8 @@ async def test_a_foreign_origin_is_rejected():
     communicator, connected, _code = await open_socket(
         user, origin=(b"origin", b"https://evil.example.com")
     )
-    assert not connected
+    closed = await closed_after_accepting(communicator, connected)
+    assert closed == {"type": "websocket.close", "code": 4403, "reason": "origin"}
 
 
 async def test_a_suspended_user_is_rejected():
@@ -73,7 +80,8 @@ async def test_a_suspended_user_is_rejected():
     await database_sync_to_async(user.save)()
     communicator = WebsocketCommunicator(application, PATH, headers=[ORIGIN, (b"cookie", cookie)])
     connected, _code = await communicator.connect()
-    assert not connected
+    closed = await closed_after_accepting(communicator, connected)
+    assert closed == {"type": "websocket.close", "code": 4401}
 
 
 async def test_the_socket_starts_with_the_unread_count():
