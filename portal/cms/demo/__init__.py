@@ -11,7 +11,6 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from portal.cms.demo import content
-from portal.cms.demo.pdf import build_pdf
 from portal.cms.models import (
     CaseStudyIndexPage,
     CaseStudyKPI,
@@ -36,6 +35,7 @@ from portal.cms.models import (
     SubsidyProgrammePage,
 )
 from portal.cms.models.subsidies import JAPAN, today_in_japan
+from portal.core.pdf import build_pdf
 from portal.startups.models import Startup
 
 

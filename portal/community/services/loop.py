@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import User
-from portal.community import policies
+from portal.community import hooks, policies
 from portal.community.models import BudgetRange, RequestState, SupportRequest, Visibility
 from portal.community.services.support_requests import support_request_create
 
@@ -51,6 +51,8 @@ def _outcome_summary(support_request: SupportRequest) -> str:
         lines.append(
             f"{_('Contract route')}: {support_request.get_outcome_contract_route_display()}"
         )
+    # Sections of higher apps, e.g. the stage timeline and the KPI results (stages app).
+    lines.extend(hooks.outcome_sections(support_request))
     return "\n".join(str(line) for line in lines)
 
 

@@ -9,6 +9,7 @@ from portal.community import demo as community_demo
 from portal.dashboard import demo as dashboard_demo
 from portal.moderation import demo as moderation_demo
 from portal.notifications import demo as notifications_demo
+from portal.stages import demo as stages_demo
 from portal.startups import demo as startups_demo
 from portal.startups.proposals import demo as proposals_demo
 
@@ -20,6 +21,7 @@ SEEDERS = [
     startups_demo.seed,
     proposals_demo.seed,
     cocreation_demo.seed,
+    stages_demo.seed,
     cms_demo.seed,
     notifications_demo.seed,
     moderation_demo.seed,
