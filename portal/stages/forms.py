@@ -87,7 +87,7 @@ def details_form(stage: str, *, tracker: CoCreation, data=None):
     if "budget_subsidy" in form.fields:
         field = form.fields["budget_subsidy"]
         field.queryset = field.queryset.filter(live=True).order_by("title")
-    if stage == tracker.stage and stage not in {Stage.POC, Stage.SELECTED}:
+    if stage == tracker.stage and stage != Stage.POC:
         period = next((p for p in tracker.periods.all() if p.stage == stage), None)
         form.fields["planned_end"] = _date(
             _("Planned end of this stage"),
