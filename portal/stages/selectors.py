@@ -32,6 +32,7 @@ def tracker_of(support_request) -> CoCreation | None:
     """The request's tracker with what the timeline shows, or None (never started)."""
     return (
         CoCreation.objects.filter(support_request_id=support_request.pk)
+        .select_related("budget_subsidy")
         .prefetch_related("periods")
         .first()
     )
@@ -161,10 +162,14 @@ def tracker_page_data(tracker: CoCreation) -> dict:
     """What the tracker page shows to its audience, in a fixed number of queries."""
     kpis = list(tracker.kpis.all())
     updates = list(
-        tracker.updates.select_related("author", "decided_by").prefetch_related("documents")
+        tracker.updates.select_related(
+            "author__official_profile_row", "decided_by__official_profile_row"
+        ).prefetch_related("documents")
     )
     pending = [update for update in updates if update.state == UpdateState.PENDING]
-    documents = list(tracker.documents.select_related("uploaded_by").filter(confirmed=True))
+    documents = list(tracker.documents.filter(confirmed=True))
+    for document in [*documents, *(d for update in updates for d in update.documents.all())]:
+        document.tracker = tracker  # its URL names the request: no query per document
     templates = list(StageTemplate.objects.select_related("document"))
     by_stage = {stage: [] for stage in STAGE_ORDER}
     for document in documents:
@@ -179,7 +184,7 @@ def tracker_page_data(tracker: CoCreation) -> dict:
         "pending_updates": pending,
         "documents_by_stage": by_stage,
         "templates_by_stage": template_by_stage,
-        "events": list(tracker.events.select_related("actor")),
+        "events": list(tracker.events.select_related("actor__official_profile_row")),
         "next_step": next_step(tracker, pending_updates=len(pending), kpis=kpis),
     }
 
@@ -241,27 +246,39 @@ def waiting_for_user(*, user) -> list[WaitingItem]:
 
 def case_study_text(tracker: CoCreation) -> str:
     """The stage timeline and the KPI results, as text for a case-study draft."""
-    lines = [f"\n{gettext('Stages')}:"]
+    lines = ["", str(CASE_STAGES) + ":"]
     for row in timeline(tracker):
         if row.entered_on is None:
             continue
         end = f" – {row.left_on}" if row.left_on else ""
         lines.append(f"・{row.label}: {row.entered_on}{end}")
     if tracker.is_stopped:
-        lines.append(
-            f"・{gettext('Stopped')}: {tracker.stopped_on} ({tracker.get_stop_reason_display()})"
-        )
+        stopped = str(CASE_STOPPED)
+        lines.append(f"・{stopped}: {tracker.stopped_on} ({tracker.get_stop_reason_display()})")
     kpis = list(tracker.kpis.all())
     if kpis:
-        lines.append(f"\n{gettext('KPI results')}:")
-        for kpi in kpis:
-            result = "—" if kpi.result is None else f"{kpi.result.normalize():f}"
-            met = {True: gettext("met"), False: gettext("not met"), None: ""}[kpi.met]
-            lines.append(
-                f"・{kpi.name}: {gettext('target')} {kpi.target.normalize():f}{kpi.unit} / "
-                f"{gettext('result')} {result}{kpi.unit} {met}".rstrip()
-            )
+        lines += ["", str(CASE_KPIS) + ":"]
+        lines += [_kpi_line(kpi) for kpi in kpis]
     return "\n".join(lines)
+
+
+CASE_STAGES = _("Stages")
+CASE_STOPPED = _("Stopped")
+CASE_KPIS = _("KPI results")
+CASE_KPI_LINE = _("%(name)s: target %(target)s%(unit)s / result %(result)s%(unit)s %(met)s")
+MET = {True: _("met"), False: _("not met"), None: ""}
+
+
+def _kpi_line(kpi) -> str:
+    result = "—" if kpi.result is None else f"{kpi.result.normalize():f}"
+    values = {
+        "name": kpi.name,
+        "target": f"{kpi.target.normalize():f}",
+        "unit": kpi.unit,
+        "result": result,
+        "met": str(MET[kpi.met]),
+    }
+    return "・" + (str(CASE_KPI_LINE) % values).rstrip()
 
 
 @dataclass(frozen=True)

@@ -267,7 +267,11 @@ def kpi_add(
     kpi.full_clean()
     kpi.save()
     unit_text = f" {kpi.unit}" if kpi.unit else ""
-    note = f"{gettext('KPI target')}: {kpi.name} {kpi.target}{unit_text}"
+    note = gettext("KPI target: %(name)s %(target)s%(unit)s") % {
+        "name": kpi.name,
+        "target": kpi.target,
+        "unit": unit_text,
+    }
     _event(tracker, kind=EventKind.UPDATED, actor=actor, note=note, to_stage=tracker.stage)
     return kpi
 
@@ -295,9 +299,8 @@ def _apply_kpi_results(tracker: CoCreation, results: dict) -> list[str]:
             kpi.result = value
             kpi.full_clean()
             kpi.save(update_fields=["result", "updated_at"])
-            lines.append(
-                f"{gettext('KPI result')}: {kpi.name} {value if value is not None else '—'}"
-            )
+            shown = "—" if value is None else value
+            lines.append(gettext("KPI result: %(name)s") % {"name": kpi.name} + f" {shown}")
     return lines
 
 
@@ -428,7 +431,7 @@ def stage_stop(
         adopted=False,
         budget_secured=_budget_secured(tracker),
         lessons=tracker.lessons,
-        reason=f"{gettext('Stopped')}: {label}",
+        reason=gettext("Stopped: %(reason)s") % {"reason": label},
     )
     return tracker
 

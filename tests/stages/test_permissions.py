@@ -85,9 +85,7 @@ def test_only_owner_officials_confirm_proposed_updates(world, client_as, role):
 def test_details_and_kpis_are_written_by_owner_officials_only(world, client_as, role):
     client = client_as(world.users[role])
     pk = world.support_request.pk
-    response = client.post(
-        reverse("stages:kpi_new", args=[pk]), {"name": "申請率", "target": "30"}
-    )
+    response = client.post(reverse("stages:kpi_new", args=[pk]), {"name": "申請率", "target": "30"})
     assert response.status_code == _expected(role, {"official"})
     assert world.tracker.kpis.exists() == (role == "official")
 

@@ -86,7 +86,7 @@ def change_label(key: str, kpis) -> str:
 
     if key.startswith("kpi:"):
         kpi = next((kpi for kpi in kpis if str(kpi.pk) == key[4:]), None)
-        return f"{_('KPI result')}: {kpi.name}" if kpi else key
+        return _("KPI result: %(name)s") % {"name": kpi.name} if kpi else key
     try:
         return _field_label(key)
     except FieldDoesNotExist:  # an unknown key is shown as it is
