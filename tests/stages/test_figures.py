@@ -96,7 +96,7 @@ def test_the_stops_equal_the_fixture(fixture):
     assert stops.total == 2
     counted = {(c.stage, c.reason): c.count for c in stops.cells if c.count}
     assert counted == {("agreement", "policy"): 1, ("evaluation", "kpi_not_met"): 1}
-    assert dict((key, count) for key, _label, count in stops.by_reason)["policy"] == 1
+    assert {key: count for key, _label, count in stops.by_reason}["policy"] == 1
 
 
 def test_the_stages_csv_is_the_funnel(fixture, client):
