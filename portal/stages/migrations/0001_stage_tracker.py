@@ -28,11 +28,30 @@ def start_existing_trackers(apps, schema_editor):
         )
 
 
+def let_moderators_keep_templates(apps, schema_editor):
+    """JCC moderators add, change and delete the stage templates in the Wagtail admin."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    group = Group.objects.filter(name="Moderators").first()
+    if group is None:
+        return
+    content_type, _ = ContentType.objects.get_or_create(app_label="stages", model="stagetemplate")
+    for action in ("add", "change", "delete", "view"):
+        permission, _ = Permission.objects.get_or_create(
+            content_type=content_type,
+            codename=f"{action}_stagetemplate",
+            defaults={"name": f"Can {action} stage template"},
+        )
+        group.permissions.add(permission)
+
+
 class Migration(migrations.Migration):
 
     initial = True
 
     dependencies = [
+        ("accounts", "0002_moderators_group"),
         ('cms', '0004_moderation_workflow'),
         ('community', '0007_moderation_hidden'),
         ('wagtaildocs', '0014_alter_document_file_size'),
@@ -210,4 +229,5 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(condition=models.Q(('left_on__isnull', True), ('left_on__gte', models.F('entered_on')), _connector='OR'), name='stage_period_left_after_entered'),
         ),
         migrations.RunPython(start_existing_trackers, migrations.RunPython.noop),
+        migrations.RunPython(let_moderators_keep_templates, migrations.RunPython.noop),
     ]
