@@ -257,6 +257,8 @@ def kpi_add(
     tracker = _locked(tracker)
     _require_owner(actor, tracker)
     _check_open(tracker)
+    validate_storable_text(name)
+    validate_storable_text(unit)
     kpi = Kpi(
         tracker=tracker,
         name=name.strip(),
