@@ -23,8 +23,8 @@ from portal.cms.models import (
     SubsidyProgrammePage,
     SubsidyStatus,
 )
-from portal.community.categories import ContractRoute, DXCategory
 from portal.community.models import MunicipalityKind, Prefecture
+from portal.core.categories import ContractRoute, DXCategory
 from portal.startups.models import Startup
 
 ANY = _("Any")

@@ -1,9 +1,8 @@
 """How the stage tracker plugs into lower apps without them importing it:
 
 * a request entering co-creation (a recorded state change to co_creating) starts its tracker;
-* the community app's hooks: the tracker completes co-created requests (no manual outcome form
-  for them), and a case-study draft made from a completed request carries the stage timeline
-  and the KPI results.
+* the community app's hook: the tracker completes co-created requests (no manual outcome form
+  for them).
 """
 
 from django.db.models.signals import post_save
@@ -39,11 +38,3 @@ def _tracked(support_request) -> bool:
     if support_request.state != RequestState.CO_CREATING:
         return False
     return CoCreation.objects.filter(support_request_id=support_request.pk).exists()
-
-
-@community_hooks.register_outcome_section
-def _case_study_section(support_request) -> str:
-    from portal.stages.selectors import case_study_text
-
-    tracker = CoCreation.objects.filter(support_request_id=support_request.pk).first()
-    return case_study_text(tracker) if tracker else ""

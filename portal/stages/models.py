@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from portal.community.categories import ContractRoute
+from portal.core.categories import ContractRoute
 from portal.core.models import TimeStampedModel
 from portal.core.uploads import Attachment
 

@@ -244,6 +244,13 @@ def waiting_for_user(*, user) -> list[WaitingItem]:
     return _waiting(_with_waiting_data(trackers))
 
 
+def case_study_stage_text(support_request) -> str:
+    """The stage timeline and KPI results of a request's co-creation, "" without a tracker
+    (for the case-study draft made from the completed request, portal.adoption)."""
+    tracker = tracker_of(support_request)
+    return case_study_text(tracker) if tracker else ""
+
+
 def case_study_text(tracker: CoCreation) -> str:
     """The stage timeline and the KPI results, as text for a case-study draft."""
     lines = ["", str(CASE_STAGES) + ":"]

@@ -25,7 +25,7 @@ from portal.cms.models import (
     SubsidyProgrammePage,
 )
 from portal.cms.models.subsidies import today_in_japan
-from portal.community.categories import DXCategory
+from portal.core.categories import DXCategory
 
 _counter = itertools.count(1)
 

@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from portal.adoption.services import case_study_create_from_request
 from portal.cms.models import CaseStudyPage
 from portal.community.models import RequestState, SupportRequestTransition
-from portal.community.services import case_study_create_from_request
 from portal.stages import services
 from portal.stages.models import Stage, StageEvent
 from tests.cms import factories as cms

@@ -1,4 +1,12 @@
-"""Wagtail page types of the portal; one module per section of the site."""
+"""Wagtail page types of the portal; one module per section of the site.
+
+A page model here imports `portal.cms.selectors`, `.views` and `.feeds` inside its methods, and
+those modules import the models: that loop is Wagtail's own idiom, kept on purpose. Wagtail serves
+a page by calling the page (`get_context` for its listing, `RoutablePageMixin` routes for its
+sub-pages such as an event's registration or a feed), so the page is the entry point that hands
+the request to a view, as a URLconf would. The lazy imports keep the models loadable first; the
+import contract (pyproject.toml) lists exactly these as its allowed loop.
+"""
 
 from portal.cms.models.base import PortalPage
 from portal.cms.models.case_studies import (

@@ -20,8 +20,8 @@ from wagtail.search import index
 from portal.cms.blocks import BaseStreamBlock
 from portal.cms.models.base import PortalPage
 from portal.cms.navigation import SectionIndexMixin
-from portal.community.categories import ContractRoute, DXCategory
 from portal.community.models import MunicipalityKind
+from portal.core.categories import ContractRoute, DXCategory
 
 
 class SizeBand(models.TextChoices):
