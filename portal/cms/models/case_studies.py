@@ -220,6 +220,13 @@ class CaseStudyPage(PortalPage):
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
 
+    def get_context(self, request, *args, **kwargs):
+        from portal.cms.patterns import patterns_of_case
+
+        context = super().get_context(request, *args, **kwargs)
+        context["standard_patterns"] = patterns_of_case(self)
+        return context
+
     @property
     def municipalities(self) -> list:
         return [link.municipality for link in self.case_municipalities.all()]
