@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "portal.cocreation",
     "portal.notifications",
     "portal.dashboard",
+    "portal.stages",
     "portal.cms",
     "portal.moderation",
     "portal.adoption",

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.cocreation.urls")),
     path("", include("portal.notifications.urls")),
     path("", include("portal.dashboard.urls")),
+    path("", include("portal.stages.urls")),
     path("", include("portal.moderation.urls")),
     path("", wagtail_views.serve, {"path": ""}, name="home"),
     # Wagtail's page serving catches everything else, so it comes last.

@@ -21,6 +21,7 @@ from portal.cms.services import (
 from portal.community import policies
 from portal.community.models import BudgetRange, RequestState, SupportRequest, Visibility
 from portal.community.services.support_requests import support_request_create
+from portal.stages.selectors import case_study_stage_text
 
 NOT_COMPLETED = _("Only a completed support request can become an advanced case.")
 NO_CASE_INDEX = _("The advanced cases section does not exist yet; ask a moderator to create it.")
@@ -57,6 +58,10 @@ def _outcome_summary(support_request: SupportRequest) -> str:
         lines.append(
             f"{_('Contract route')}: {support_request.get_outcome_contract_route_display()}"
         )
+    # A co-created request's stage timeline and KPI results (the stage tracker).
+    stages = case_study_stage_text(support_request)
+    if stages:
+        lines.append(stages)
     return "\n".join(str(line) for line in lines)
 
 

@@ -101,3 +101,18 @@ def month_columns(rows) -> ColumnChart:
         columns=columns,
         gridlines=gridlines,
     )
+
+
+def stage_charts(data) -> dict:
+    """Bars of the stage figures: the funnel next to the selected co-creations, the days next
+    to the longest median, the stops next to the stage where most stopped."""
+    funnel = data["stages"]
+    longest = max((d.median_days or 0 for d in data["stage_days"]), default=0)
+    most_stopped = max((count for _s, _l, count, _r in data["stage_stops"].by_stage), default=0)
+    return {
+        "stage_bars": with_bars(funnel.stages),
+        "stage_day_bars": [(d, bar_percent(d.median_days, longest)) for d in data["stage_days"]],
+        "stage_stop_bars": [
+            (row, bar_percent(row[2], most_stopped)) for row in data["stage_stops"].by_stage
+        ],
+    }

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.dashboard import selectors
+from portal.stages import figures as stage_figures
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,82 @@ def _event_totals_table(totals):
     return headers, [[totals.events, totals.confirmed, totals.waitlisted]]
 
 
+def _stages_table(funnel):
+    headers = [
+        _("Stage"),
+        _("Co-creations that reached it"),
+        _("Share of previous stage (%)"),
+        _("Share of selected (%)"),
+        _("In this stage now"),
+        _("Stopped in this stage"),
+    ]
+    rows = [
+        [
+            s.label,
+            s.count,
+            _percent(s.rate_from_previous),
+            _percent(s.rate_from_start),
+            s.active,
+            s.stopped,
+        ]
+        for s in funnel.stages
+    ]
+    rows.append(
+        [
+            _("PoC → procurement (%)"),
+            funnel.procurement,
+            _percent(funnel.poc_to_procurement),
+            "",
+            "",
+            "",
+        ]
+    )
+    return headers, rows
+
+
+def _stage_days_table(durations):
+    headers = [_("Stage"), _("Co-creations measured"), _("Median (days)"), _("Mean (days)")]
+    return headers, [
+        [d.label, d.measured, _days(d.median_days), _days(d.mean_days)] for d in durations
+    ]
+
+
+def _stage_stops_table(stops):
+    headers = [_("Stopped at stage"), _("Reason"), _("Co-creations")]
+    labels = dict(stage_figures.StopReason.choices)
+    stage_labels = dict(stage_figures.Stage.choices)
+    rows = [
+        [stage_labels[cell.stage], labels[cell.reason], cell.count]
+        for cell in stops.cells
+        if cell.count
+    ]
+    return headers, rows
+
+
+def _stage_detail_table(rows):
+    headers = [
+        _("Request"),
+        _("Title"),
+        _("Municipality"),
+        _("Current stage"),
+        _("Status"),
+        _("In this stage since"),
+        _("Reason for stopping"),
+    ]
+    return headers, [
+        [
+            r.request_id,
+            r.title,
+            r.municipality,
+            r.stage_label,
+            r.status,
+            str(r.entered_on),
+            r.stop_reason,
+        ]
+        for r in rows
+    ]
+
+
 @dataclass(frozen=True)
 class Figure:
     slug: str
@@ -245,6 +322,46 @@ FIGURES = [
         True,
         lambda since: selectors.event_attendance_totals(since=since),
         _event_totals_table,
+    ),
+    Figure(
+        "stages",
+        _("From PoC to procurement"),
+        _(
+            "Co-creations (the stage tracker of a published request) that reached each stage, "
+            "from the selection of a startup to full adoption; a co-creation counts in every "
+            "stage up to the one it is in or stopped at. The headline rate: co-creations that "
+            "reached procurement divided by those that reached the PoC."
+        ),
+        True,
+        lambda since: stage_figures.stage_funnel(since=since),
+        _stages_table,
+    ),
+    Figure(
+        "stage_days",
+        _("Days in each stage"),
+        _(
+            "Calendar days from entering a stage to entering the next one, over the stages "
+            "that were left that way (stages still running or stopped in are not measured)."
+        ),
+        True,
+        lambda since: stage_figures.stage_days(since=since),
+        _stage_days_table,
+    ),
+    Figure(
+        "stage_stops",
+        _("Where and why co-creations stopped"),
+        _("Co-creations stopped (見送り), by the stage they stopped at and the reason recorded."),
+        True,
+        lambda since: stage_figures.stage_stops(since=since),
+        _stage_stops_table,
+    ),
+    Figure(
+        "stage_detail",
+        _("Co-creations by stage"),
+        _("Every co-creation with its current stage, status and reason for stopping."),
+        False,
+        lambda since: stage_figures.stage_detail(since=since),
+        _stage_detail_table,
     ),
     Figure(
         "activity",

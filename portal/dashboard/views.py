@@ -37,6 +37,7 @@ def dashboard_context(*, moderator: bool, period_value) -> dict:
     }
     if "events" in data:
         context["event_bars"] = charts.fill_bars(data["events"])
+    context.update(charts.stage_charts(data))
     return context
 
 

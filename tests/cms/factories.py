@@ -148,7 +148,7 @@ def document(title="報告書", content=None):
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
 
-    from portal.cms.demo.pdf import build_pdf
+    from portal.core.pdf import build_pdf
 
     doc = get_document_model()(title=title)
     doc.file.save("report.pdf", ContentFile(content or build_pdf(title, ["本文"])), save=False)

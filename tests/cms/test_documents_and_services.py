@@ -10,10 +10,10 @@ from django.core.management import call_command
 from wagtail.models import WorkflowState
 
 from portal.cms import services
-from portal.cms.demo.pdf import build_pdf
 from portal.cms.forms import check_document_content
 from portal.cms.models import CaseStudyPage, EventPage, SubsidyProgrammePage
 from portal.core.categories import DXCategory
+from portal.core.pdf import build_pdf
 from tests import factories as base_factories
 from tests.cms import factories
 

@@ -12,7 +12,6 @@ from wagtail.documents import get_document_model
 
 from portal.cms.demo import content, patterns
 from portal.cms.demo import trust as trust_demo
-from portal.cms.demo.pdf import build_pdf
 from portal.cms.models import (
     CaseStudyIndexPage,
     CaseStudyKPI,
@@ -38,6 +37,7 @@ from portal.cms.models import (
 )
 from portal.cms.models.subsidies import JAPAN, today_in_japan
 from portal.core.business_days import next_working_day
+from portal.core.pdf import build_pdf
 from portal.startups.models import Startup
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.accounts.permissions import login_required, verified_official_required
-from portal.community import policies, selectors, services
+from portal.community import hooks, policies, selectors, services
 from portal.community.forms import (
     AttachmentForm,
     CompleteForm,
@@ -127,7 +127,9 @@ def _detail_context(request, support_request, **extra):
         "transitions": [
             state
             for state in support_request.allowed_next_states()
-            if state in MANUAL_TRANSITIONS and policies.can_transition(user, support_request, state)
+            if state in MANUAL_TRANSITIONS
+            and policies.can_transition(user, support_request, state)
+            and not _completed_elsewhere(support_request, state)
         ],
         "attachment_form": AttachmentForm(),
         "can_make_case_study": support_request.state == RequestState.COMPLETED
@@ -180,6 +182,11 @@ MANUAL_TRANSITIONS = {
 }
 
 
+def _completed_elsewhere(support_request, to_state) -> bool:
+    """Completion of a co-created request may belong to a higher app (see community.hooks)."""
+    return to_state == RequestState.COMPLETED and hooks.completed_elsewhere(support_request)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_transition(request, pk, to_state):
@@ -189,6 +196,8 @@ def request_transition(request, pk, to_state):
     support_request = selectors.support_request_get_for_user(user=request.user, pk=pk)
     if not policies.can_transition(request.user, support_request, to_state):
         raise PermissionDenied(policies.NOT_REQUESTING_OFFICIAL)
+    if _completed_elsewhere(support_request, to_state):
+        raise Http404
     form_class, service = MANUAL_TRANSITIONS[to_state]
     form = form_class(_post_data(request))
     if request.method == "POST" and form.is_valid():

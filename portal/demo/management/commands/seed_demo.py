@@ -14,6 +14,7 @@ from portal.core.mail import CountingEmailBackend
 from portal.demo import dashboard as dashboard_demo
 from portal.moderation import demo as moderation_demo
 from portal.notifications import demo as notifications_demo
+from portal.stages import demo as stages_demo
 from portal.startups import demo as startups_demo
 from portal.startups.proposals import demo as proposals_demo
 
@@ -28,6 +29,7 @@ SEEDERS = [
     startups_demo.seed,
     proposals_demo.seed,
     cocreation_demo.seed,
+    stages_demo.seed,
     cms_demo.seed,
     notifications_demo.seed,
     moderation_demo.seed,
