@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
@@ -15,7 +16,7 @@ from portal.dashboard import figures
 from portal.opendata import catalog, datasets, downloads, filters
 from portal.opendata.base import OpenDataAPIView, OpenDataMixin
 from portal.opendata.labels import bilingual
-from portal.opendata.licence import licence_block
+from portal.opendata.licence import LINK_HEADER, licence_block
 from portal.opendata.pagination import StableCursorPagination
 
 ERRORS = {
@@ -246,3 +247,21 @@ class CatalogView(OpenDataAPIView):
         stamps = [stamp for _dataset, stamp in pairs if stamp]
         self.last_modified = max(stamps) if stamps else None
         return Response(document, content_type="application/ld+json")
+
+
+class DocsView(SpectacularSwaggerSplitView):
+    """Swagger UI from drf-spectacular-sidecar's static files, its start script a separate file
+    (the site's CSP allows no inline script): readable on LGWAN, with no CDN."""
+
+    template_name = "opendata/swagger_ui.html"
+    url_name = "opendata_api:schema"
+    title = _("Open data API documentation")
+
+
+class SchemaView(SpectacularJSONAPIView):
+    """The OpenAPI 3 document (JSON), with the data's licence linked like every API answer."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Link"] = LINK_HEADER
+        return response

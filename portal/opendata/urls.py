@@ -1,7 +1,6 @@
 """/api/v1/: the open-data API, its OpenAPI document and docs, downloads and catalogue."""
 
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularJSONAPIView, SpectacularRedocView
 from rest_framework.routers import SimpleRouter
 
 from portal.opendata import api, errors
@@ -26,7 +25,7 @@ urlpatterns = [
     ),
     path("downloads/<slug:dataset>.<str:fmt>", api.DownloadView.as_view(), name="download"),
     path("catalog.jsonld", api.CatalogView.as_view(), name="catalog"),
-    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularRedocView.as_view(url_name="opendata_api:schema"), name="docs"),
+    path("openapi.json", api.SchemaView.as_view(), name="schema"),
+    path("docs/", api.DocsView.as_view(), name="docs"),
     re_path(r"^.*$", errors.not_found),
 ]
