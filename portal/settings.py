@@ -438,7 +438,9 @@ CONTENT_SECURITY_POLICY = {
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Behind the reverse proxy the client's address is the last X-Forwarded-For hop it added.
-    "NUM_PROXIES": int(os.environ["DJANGO_NUM_PROXIES"]) if "DJANGO_NUM_PROXIES" in os.environ else None,
+    "NUM_PROXIES": int(os.environ["DJANGO_NUM_PROXIES"])
+    if "DJANGO_NUM_PROXIES" in os.environ
+    else None,
 }
 OPENDATA_RATE_LIMIT = os.environ.get("OPENDATA_RATE_LIMIT", "120/min")
 SPECTACULAR_SETTINGS = {

@@ -52,7 +52,9 @@ def test_municipality_has_code_with_check_digit_kana_kind_and_parent(client):
 
 
 def test_filters_follow_the_pages(client, public):
-    other = factories.support_request(category="ai_rpa", municipality=factories.municipality("202151"))
+    other = factories.support_request(
+        category="ai_rpa", municipality=factories.municipality("202151")
+    )
     withdrawn = factories.support_request(state="withdrawn")
 
     def ids(query):
@@ -66,10 +68,13 @@ def test_filters_follow_the_pages(client, public):
         updated_at=timezone.now() + datetime.timedelta(days=1)
     )
     since = (timezone.now() + datetime.timedelta(hours=12)).isoformat()
-    assert client.get("/api/v1/requests/", {"updated_since": since}).json()["results"][0][
-        "id"
-    ] == other.pk
-    assert {s["status"] for s in client.get("/api/v1/subsidies/?status=closing_soon").json()["results"]} == {"closing_soon"}
+    assert (
+        client.get("/api/v1/requests/", {"updated_since": since}).json()["results"][0]["id"]
+        == other.pk
+    )
+    assert {
+        s["status"] for s in client.get("/api/v1/subsidies/?status=closing_soon").json()["results"]
+    } == {"closing_soon"}
     startups = client.get("/api/v1/startups/?category=ai_rpa&verified=true").json()["results"]
     assert {s["id"] for s in startups} == {s.pk for s in public["startups"]}
     assert all(s["verified"] and s["track_records"] for s in startups)
@@ -181,7 +186,9 @@ def test_dashboard_has_the_public_figures_of_the_page(client, public):
     public_slugs = [figure.slug for figure in figures.FIGURES if figure.public]
     assert [figure["slug"] for figure in data["figures"]] == public_slugs
     funnel = next(figure for figure in data["figures"] if figure["slug"] == "funnel")
-    headers, rows = figures.FIGURES_BY_SLUG["funnel"].table(figures.FIGURES_BY_SLUG["funnel"].build(None))
+    headers, rows = figures.FIGURES_BY_SLUG["funnel"].table(
+        figures.FIGURES_BY_SLUG["funnel"].build(None)
+    )
     assert [row[1] for row in funnel["rows"]["ja"]] == [row[1] for row in rows]
     assert funnel["title"]["en"] == "From request to adoption"
     assert "activity" not in [figure["slug"] for figure in data["figures"]]  # moderators only

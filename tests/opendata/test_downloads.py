@@ -66,7 +66,7 @@ def test_column_dictionary_describes_every_csv_column(client, slug):
 
 def test_csv_neutralises_formulas_in_user_text(client, public):
     request = public["requests"][0]
-    request.summary = "=HYPERLINK(\"http://evil.example\")"
+    request.summary = '=HYPERLINK("http://evil.example")'
     request.save()
     _response, raw = _raw(client, "/api/v1/downloads/requests.csv")
     rows = {row["ID"]: row for row in csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))}

@@ -7,13 +7,21 @@ from tests import factories
 from tests.opendata.sweep import LIST_ENDPOINTS, sweep, walk_list
 from tests.opendata.world import CANARY
 
-PRIVATE_KEYS = {"requests": "requests", "cases": "case-studies", "events": "events",
-                "subsidies": "subsidies", "startups": "startups"}
+PRIVATE_KEYS = {
+    "requests": "requests",
+    "cases": "case-studies",
+    "events": "events",
+    "subsidies": "subsidies",
+    "startups": "startups",
+}
 
 
 def _assert_no_canary(bodies):
-    leaks = [body[max(0, body.find(CANARY) - 200) : body.find(CANARY) + 100]
-             for body in bodies if CANARY in body]
+    leaks = [
+        body[max(0, body.find(CANARY) - 200) : body.find(CANARY) + 100]
+        for body in bodies
+        if CANARY in body
+    ]
     assert not leaks, leaks[:3]
 
 
