@@ -13,6 +13,7 @@ Bounded: rounds × repeat × endpoints requests (default 5 × 20 × 8 = 800).
 """
 
 import argparse
+import logging
 import os
 import statistics
 import sys
@@ -63,6 +64,7 @@ def main():
     args = parser.parse_args()
     settings.OPENDATA_RATE_LIMIT = "1000000/min"  # measure the endpoints, not the limiter
     settings.ALLOWED_HOSTS = ["*"]
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # the trivial view's 404s
     client = Client()
     for url in ENDPOINTS:  # warm up (imports, caches, connection)
         timed(client, url)
