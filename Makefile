@@ -26,9 +26,11 @@ test: install
 	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
 
+# lint-imports holds the apps' one-way layers (pyproject.toml [tool.importlinter]; README "Architecture").
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .

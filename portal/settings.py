@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "portal.dashboard",
     "portal.cms",
     "portal.moderation",
+    "portal.adoption",
+    "portal.onboarding",
+    "portal.demo",
     "portal.opendata",
     # Django
     "daphne",
@@ -288,7 +291,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:after_login"
+LOGIN_REDIRECT_URL = "onboarding:after_login"
+# Where the accounts gates send a signed-in user who has not finished onboarding (named here, so
+# the ground app accounts need not know the onboarding app above it).
+ONBOARDING_URL = "onboarding:index"
 
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

@@ -32,6 +32,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("portal.accounts.urls")),
+    path("", include("portal.onboarding.urls")),
+    path("", include("portal.adoption.urls")),
     path("", include("portal.community.urls")),
     path("", include("portal.startups.urls")),
     path("", include("portal.search.urls")),

@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
-from django.urls import reverse
+from django.conf import settings
+from django.shortcuts import resolve_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -15,4 +16,4 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def get_login_redirect_url(self, request):
-        return reverse("accounts:after_login")
+        return resolve_url(settings.LOGIN_REDIRECT_URL)

@@ -5,7 +5,6 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from portal.accounts.models import MODERATORS_GROUP, Role, User
-from portal.community.models import Municipality, OfficialProfile, OfficialTitle, VerificationState
 
 DEMO_PASSWORD = "demo-pass-2026"
 
@@ -15,25 +14,6 @@ LOGIN_TABLE = [
     ("startup1@example.com", "株式会社ミライ行政テック owner (verified startup)"),
     ("startup2@example.com", "アグリセンス合同会社 owner (another startup)"),
     ("moderator@example.jp", "JCC moderator (Wagtail admin; TOTP set-up on first visit)"),
-]
-
-OFFICIALS = [
-    {
-        "email": "official1@example.jp",
-        "display_name": "佐藤 美咲",
-        "municipality": "102016",  # 群馬県前橋市
-        "department": "未来創造部 デジタル推進課",
-        "title": OfficialTitle.CDO,
-        "title_detail": "最高デジタル責任者",
-    },
-    {
-        "email": "official2@example.jp",
-        "display_name": "田中 健一",
-        "municipality": "202151",  # 長野県塩尻市
-        "department": "企画政策部 DX推進課",
-        "title": OfficialTitle.CIO,
-        "title_detail": "課長",
-    },
 ]
 
 
@@ -57,26 +37,7 @@ def _onboard(user: User, role: Role) -> None:
         user.save(update_fields=["role", "onboarded_at"])
 
 
-def seed_officials(moderator: User) -> None:
-    for data in OFFICIALS:
-        user = _user(data["email"], data["display_name"])
-        OfficialProfile.objects.update_or_create(
-            user=user,
-            defaults={
-                "municipality": Municipality.objects.get(code=data["municipality"]),
-                "department": data["department"],
-                "title": data["title"],
-                "title_detail": data["title_detail"],
-                "verification_state": VerificationState.VERIFIED,
-                "verification_decided_by": moderator,
-                "verification_decided_at": timezone.now(),
-            },
-        )
-        _onboard(user, Role.OFFICIAL)
-
-
 def seed(stdout) -> None:
     moderator = _user("moderator@example.jp", "山本 直子")
     moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
-    seed_officials(moderator)
     stdout.write(f"Demo accounts: {User.objects.count()} users")

@@ -89,10 +89,13 @@ class User(AbstractUser):
 
     @cached_property
     def official_profile(self):
-        """The user's OfficialProfile, or None."""
-        from portal.community.models import OfficialProfile
+        """The user's OfficialProfile, or None.
 
-        return OfficialProfile.objects.select_related("municipality").filter(user=self).first()
+        Reached through the reverse relation community declares (`official_profile_row`), so the
+        ground app imports no app above it.
+        """
+        profiles = self._meta.get_field("official_profile_row").related_model.objects
+        return profiles.select_related("municipality").filter(user=self).first()
 
     @property
     def is_verified_official(self) -> bool:
@@ -101,10 +104,10 @@ class User(AbstractUser):
 
     @cached_property
     def startup_membership(self):
-        """The user's active StartupMember row (with its startup), or None."""
-        from portal.startups.models import StartupMember
-
-        return StartupMember.objects.select_related("startup").filter(user=self).first()
+        """The user's active StartupMember row (with its startup), or None (through startups'
+        reverse relation `startup_memberships`, as above)."""
+        members = self._meta.get_field("startup_memberships").related_model.objects
+        return members.select_related("startup").filter(user=self).first()
 
     @property
     def is_startup_member(self) -> bool:

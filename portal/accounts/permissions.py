@@ -7,6 +7,7 @@
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -28,7 +29,7 @@ def _gate(check, message, *, needs_onboarding=True):
             if not user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if needs_onboarding and not user.is_onboarded and not user.is_moderator:
-                return redirect("accounts:onboarding")
+                return redirect(settings.ONBOARDING_URL)
             if not check(user):
                 raise PermissionDenied(message)
             return view(request, *args, **kwargs)

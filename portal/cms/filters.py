@@ -5,6 +5,8 @@ depend on the data (tags, crops, partners, subsidies, prefectures) cost one quer
 the number of pages.
 """
 
+import unicodedata
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -19,12 +21,16 @@ from portal.cms.models import (
     EventKind,
     EventPage,
     Ministry,
+    NetworkKind,
+    PatternDomain,
+    PatternPage,
     SizeBand,
     SubsidyProgrammePage,
     SubsidyStatus,
+    split_applies_to,
 )
-from portal.community.categories import ContractRoute, DXCategory
 from portal.community.models import MunicipalityKind, Prefecture
+from portal.core.categories import ContractRoute, DXCategory
 from portal.startups.models import Startup
 
 ANY = _("Any")
@@ -195,3 +201,67 @@ class EventFilter(django_filters.FilterSet):
     class Meta:
         model = EventPage
         fields = []
+
+
+def filter_applies_to(queryset, value: str):
+    """Patterns naming the crop or industry, or naming none (they apply to any)."""
+    value = (value or "").strip()
+    if not value:
+        return queryset
+    variants = {value, unicodedata.normalize("NFKC", value)}
+    named = Q()
+    for variant in variants:
+        named |= Q(applies_to__icontains=variant)
+    return queryset.filter(named | Q(applies_to=""))
+
+
+def filter_network(queryset, value: str):
+    return (
+        queryset.filter(**ChoiceSetField.contains_lookup("networks", value)) if value else queryset
+    )
+
+
+class PatternFilter(django_filters.FilterSet):
+    """The comparison's filters: domain, a crop or industry, a network, a kind of municipality."""
+
+    domain = django_filters.ChoiceFilter(
+        label=_("Domain"), choices=PatternDomain.choices, empty_label=ANY
+    )
+    crop = django_filters.ChoiceFilter(
+        label=_("Crop or industry"), method="filter_crop", empty_label=ANY
+    )
+    network = django_filters.ChoiceFilter(
+        label=_("Network"), choices=NetworkKind.choices, method="filter_network", empty_label=ANY
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of municipality"),
+        choices=MunicipalityKind.choices,
+        method="filter_kind",
+        empty_label=ANY,
+    )
+
+    class Meta:
+        model = PatternPage
+        fields = []
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        crops = set()
+        for text in PatternPage.objects.live().values_list("applies_to", flat=True):
+            crops.update(split_applies_to(text))
+        self.filters["crop"].extra["choices"] = [(crop, crop) for crop in sorted(crops)]
+
+    @staticmethod
+    def filter_crop(queryset, name, value):
+        return filter_applies_to(queryset, value)
+
+    @staticmethod
+    def filter_network(queryset, name, value):
+        return filter_network(queryset, value)
+
+    @staticmethod
+    def filter_kind(queryset, name, value):
+        return queryset.filter(
+            Q(**ChoiceSetField.contains_lookup("municipality_kinds", value))
+            | Q(municipality_kinds="")
+        )

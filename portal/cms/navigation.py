@@ -15,6 +15,7 @@ SECTION_SLUGS = {
     "news": "news",
     "reports": "reports",
     "community": "community",
+    "patterns": "patterns",
 }
 
 FIXED_SLUG = _("This section's address is fixed: its slug must be “%(slug)s”.")

@@ -48,6 +48,10 @@ def _querystring_without_page(params) -> str:
     return query.urlencode()
 
 
+# Public name for the other listings of the CMS (the pattern comparison).
+querystring_without_page = _querystring_without_page
+
+
 def with_case_study_relations(queryset):
     """Prefetch what a case study card shows (municipalities, tags, category)."""
     municipalities = Prefetch(

@@ -129,3 +129,10 @@ event_registration_viewset = EventRegistrationViewSet("event_registrations")
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return [municipality_chooser_viewset, startup_chooser_viewset, event_registration_viewset]
+
+
+@hooks.register("register_admin_viewset")
+def register_pattern_admin():
+    from portal.cms.pattern_admin import PatternAdminGroup
+
+    return PatternAdminGroup()

@@ -381,3 +381,17 @@ def attachment_get_for_member(
     if not access.is_member:
         raise PermissionDenied(FILES_FOR_MEMBERS)
     return attachment
+
+
+def mentioned_users(*, channel_id: int, body: str, author) -> list:
+    """Active members named as @表示名 (with or without the space inside the name)."""
+    if "@" not in body and "＠" not in body:
+        return []
+    text = body.replace("＠", "@")
+    compact = "".join(text.split())
+    found = []
+    for user in active_member_users(channel_id=channel_id).exclude(pk=author.pk):
+        name = user.display_name.strip()
+        if name and (f"@{name}" in text or f"@{''.join(name.split())}" in compact):
+            found.append(user)
+    return found

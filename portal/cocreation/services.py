@@ -30,7 +30,7 @@ from portal.cocreation.models import (
     MessageAttachment,
     Privacy,
 )
-from portal.cocreation.selectors import channel_access
+from portal.cocreation.selectors import channel_access, mentioned_users
 from portal.core.uploads import attachment_delete, attachment_fill, validate_upload
 from portal.notifications.services import notify
 
@@ -438,22 +438,6 @@ def message_delete(*, channel_id: int, actor, seq: int) -> Message:
         message.attachment_list = []
         events.message_updated(message)
     return message
-
-
-def mentioned_users(*, channel_id: int, body: str, author) -> list:
-    """Active members named as @表示名 (with or without the space inside the name)."""
-    if "@" not in body and "＠" not in body:
-        return []
-    from portal.cocreation.selectors import active_member_users
-
-    text = body.replace("＠", "@")
-    compact = "".join(text.split())
-    found = []
-    for user in active_member_users(channel_id=channel_id).exclude(pk=author.pk):
-        name = user.display_name.strip()
-        if name and (f"@{name}" in text or f"@{''.join(name.split())}" in compact):
-            found.append(user)
-    return found
 
 
 def _notify_mentions(*, message: Message, author) -> None:

@@ -13,8 +13,7 @@ def notify_away_members(*, channel_id: int, seq: int) -> int:
     """
     from portal.cocreation.models import Channel, Message
     from portal.cocreation.presence import online_members
-    from portal.cocreation.selectors import active_member_users
-    from portal.cocreation.services import mentioned_users
+    from portal.cocreation.selectors import active_member_users, mentioned_users
     from portal.notifications.services import notify
 
     message = (

@@ -25,6 +25,26 @@ from portal.community.models import (
 )
 from portal.search.index import index_objects
 
+OFFICIALS = [
+    {
+        "email": "official1@example.jp",
+        "display_name": "佐藤 美咲",
+        "municipality": "102016",  # 群馬県前橋市
+        "department": "未来創造部 デジタル推進課",
+        "title": OfficialTitle.CDO,
+        "title_detail": "最高デジタル責任者",
+    },
+    {
+        "email": "official2@example.jp",
+        "display_name": "田中 健一",
+        "municipality": "202151",  # 長野県塩尻市
+        "department": "企画政策部 DX推進課",
+        "title": OfficialTitle.CIO,
+        "title_detail": "課長",
+    },
+]
+
+
 MORE_OFFICIALS = [
     (
         "official3@example.jp",
@@ -796,8 +816,27 @@ def _outcome_fields(outcome, created) -> dict:
     }
 
 
+def _demo_login_officials(moderator: User) -> None:
+    for data in OFFICIALS:
+        user = _user(data["email"], data["display_name"])
+        OfficialProfile.objects.update_or_create(
+            user=user,
+            defaults={
+                "municipality": Municipality.objects.get(code=data["municipality"]),
+                "department": data["department"],
+                "title": data["title"],
+                "title_detail": data["title_detail"],
+                "verification_state": VerificationState.VERIFIED,
+                "verification_decided_by": moderator,
+                "verification_decided_at": timezone.now(),
+            },
+        )
+        _onboard(user, Role.OFFICIAL)
+
+
 def seed(stdout) -> None:
     moderator = User.objects.get(email="moderator@example.jp")
+    _demo_login_officials(moderator)
     _officials(moderator)
     users = {user.email: user for user in User.objects.filter(email__in=AUTHOR_BY_KEY.values())}
     today = timezone.localdate()

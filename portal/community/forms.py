@@ -12,6 +12,7 @@ from portal.community.models import (
     Prefecture,
     Region,
     RequestState,
+    SupportRequest,
     Visibility,
 )
 from portal.community.selectors.support_requests import DeadlineWindow, RequestFilters, Sort
@@ -87,11 +88,12 @@ class SupportRequestForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from portal.cms.models import SubsidyProgrammePage
-
         super().__init__(*args, **kwargs)
+        # The CMS page model behind `SupportRequest.linked_subsidies` (declared by name there),
+        # so community does not import cms, which sits above it.
+        programmes = SupportRequest.linked_subsidies.field.related_model.objects
         self.fields["subsidies"].queryset = (
-            SubsidyProgrammePage.objects.live().public().order_by("closes_on", "title")
+            programmes.live().public().order_by("closes_on", "title")
         )
 
     def clean_tags(self):

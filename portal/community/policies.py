@@ -101,3 +101,9 @@ def can_withdraw_join(user, join) -> bool:
         JoinState.PENDING,
         JoinState.ACCEPTED,
     }
+
+
+def can_make_case_study(user, support_request: SupportRequest) -> bool:
+    return bool(
+        user.is_authenticated and (user.is_moderator or is_owner_official(user, support_request))
+    )

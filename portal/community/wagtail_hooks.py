@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from portal.accounts.admin_queues import QueueViewSet, moderator_menu_item
 from portal.community import selectors
 from portal.community.views.admin import OfficialDecideView, OfficialQueueView
-from portal.core.admin_queues import QueueViewSet, moderator_menu_item
 
 
 class OfficialVerificationViewSet(QueueViewSet):

@@ -25,7 +25,6 @@ from django.utils import timezone, translation
 
 from portal.cms.models import EventPage, EventRegistration, RegistrationStatus
 from portal.cocreation.models import Message
-from portal.community.categories import DXCategory
 from portal.community.models import (
     JoinState,
     OfficialProfile,
@@ -35,6 +34,7 @@ from portal.community.models import (
     SupportRequestTransition,
     VerificationState,
 )
+from portal.core.categories import DXCategory
 from portal.startups.models import Proposal, ProposalState, ProposalTransition, Startup
 
 JST = ZoneInfo("Asia/Tokyo")

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from portal.core.admin_queues import ModeratorOnlyMixin
+from portal.accounts.admin_queues import ModeratorOnlyMixin
 from portal.core.csv import csv_cell
 from portal.dashboard import charts, figures
 

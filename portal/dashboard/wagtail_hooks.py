@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSet
 
-from portal.core.admin_queues import ModeratorMenuItem
+from portal.accounts.admin_queues import ModeratorMenuItem
 from portal.dashboard.views import AdminCsvView, AdminDashboardView
 
 

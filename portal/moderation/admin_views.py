@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from portal.core.admin_queues import ModeratorOnlyMixin
+from portal.accounts.admin_queues import ModeratorOnlyMixin
 from portal.moderation import actions, registry, selectors
 from portal.moderation.forms import AuditFilterForm, QueueFilterForm, ReasonForm
 from portal.moderation.models import ReportStatus

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.permissions import NOT_MODERATOR
+from portal.core.audit import audit_record, snapshot
 from portal.moderation import registry
-from portal.moderation.audit import audit_record, snapshot
 from portal.moderation.models import AuditAction, Report, ReportStatus, Suspension
 from portal.notifications.services import notify
 

@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
-from portal.core.admin_queues import ModeratorMenuItem
+from portal.accounts.admin_queues import ModeratorMenuItem
 from portal.moderation import admin_views, selectors
 
 MODERATION_MENU_HOOK = "register_moderation_menu_item"

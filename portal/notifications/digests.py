@@ -1,7 +1,7 @@
 """The daily digest: everything waiting for a user's digest, in one email, at most once a day.
 
 `manage.py send_digests` (run daily by the scheduler, e.g. 07:00 Asia/Tokyo) calls
-`digests_enqueue`, which queues one `send_digest` task per user with pending notifications. Each
+`tasks.digests_enqueue`, which queues one `send_digest` task per user with pending notifications. Each
 task sends under the key `digest:<user>:<date>`, so a retried task, a second run on the same day
 or two workers at once send one digest; notifications arriving after it wait for the next day.
 """
@@ -25,17 +25,6 @@ def digest_recipients() -> list[int]:
     return sorted(
         set(Notification.objects.awaiting_digest().values_list("recipient_id", flat=True))
     )
-
-
-def digests_enqueue(*, day: date | None = None) -> int:
-    """Queue one digest task per user with pending notifications; returns how many."""
-    from portal.notifications.tasks import send_digest
-
-    day = day or digest_day()
-    user_ids = digest_recipients()
-    for user_id in user_ids:
-        send_digest.enqueue(user_id=user_id, day=day.isoformat())
-    return len(user_ids)
 
 
 def _pending_for(user: User) -> list[Notification]:

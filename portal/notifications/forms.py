@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.community.categories import DXCategory
+from portal.core.categories import DXCategory
 from portal.notifications.kinds import EmailMode, all_kinds
 
 FIELD_PREFIX = "email_"

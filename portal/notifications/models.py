@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.community.categories import DXCategory
+from portal.core.categories import DXCategory
 from portal.notifications.kinds import EmailMode
 
 

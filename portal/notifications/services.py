@@ -44,7 +44,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.accounts.models import User
-from portal.community.categories import DXCategory
+from portal.core.categories import DXCategory
 from portal.notifications import realtime, recording, selectors
 from portal.notifications.kinds import KINDS, EmailMode, get_kind
 from portal.notifications.models import (

@@ -55,4 +55,13 @@ def send_digest(*, user_id: int, day: str) -> str:
 @task()
 def send_digests() -> int:
     """Queue today's digests (what `manage.py send_digests` does, as a task for schedulers)."""
-    return digests.digests_enqueue()
+    return digests_enqueue()
+
+
+def digests_enqueue(*, day: date | None = None) -> int:
+    """Queue one digest task per user with pending notifications; returns how many."""
+    day = day or digests.digest_day()
+    user_ids = digests.digest_recipients()
+    for user_id in user_ids:
+        send_digest.enqueue(user_id=user_id, day=day.isoformat())
+    return len(user_ids)

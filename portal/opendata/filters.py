@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from portal.cms.fields import ChoiceSetField
 from portal.cms.models import EventKind, Ministry
 from portal.cms.models.subsidies import SubsidyStatus
-from portal.community.categories import DXCategory
 from portal.community.master_data import PREFECTURES
 from portal.community.models import MunicipalityKind, RequestState
 from portal.community.selectors.support_requests import LISTED_BY_DEFAULT
+from portal.core.categories import DXCategory
 from portal.startups.models import Stage
 
 PREFECTURE_CHOICES = [(code, code) for code in PREFECTURES]

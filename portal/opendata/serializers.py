@@ -12,8 +12,8 @@ from rest_framework import serializers
 
 from portal.cms.models import CostBand, EligibleBody, EventFormat, EventKind, Ministry, SizeBand
 from portal.cms.models.subsidies import SubsidyStatus
-from portal.community.categories import ContractRoute, DXCategory
 from portal.community.models import BudgetRange, MunicipalityKind, RequestState
+from portal.core.categories import ContractRoute, DXCategory
 from portal.opendata import labels
 from portal.opendata.selectors import MUNICIPALITY_DATA_UPDATED_AT
 from portal.startups.models import CompanySize, Stage

@@ -22,6 +22,7 @@ SOURCES = [
     Source("requests", _("Support requests")),
     Source("startups", _("Startups")),
     Source("cases", _("Advanced cases")),
+    Source("patterns", _("Standard patterns")),
     Source("events", _("Events")),
     Source("subsidies", _("Subsidy programmes")),
     Source("news", _("News")),
@@ -58,6 +59,7 @@ def source_results(key: str, *, user, query: str):
         return startup_directory(user=user, query=query, sort="name")
     models = {
         "cases": cms.CaseStudyPage,
+        "patterns": cms.PatternPage,
         "events": cms.EventPage,
         "subsidies": cms.SubsidyProgrammePage,
         "news": cms.NewsPage,

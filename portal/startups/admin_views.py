@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.core.admin_queues import DecideView, QueueView
+from portal.accounts.admin_queues import DecideView, QueueView
 from portal.startups import selectors, services
 from portal.startups.forms import RejectStartupForm
 

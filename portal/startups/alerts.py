@@ -23,8 +23,8 @@ from django_tasks import task
 
 from portal.accounts.models import User
 from portal.community import policies
-from portal.community.categories import DXCategory
 from portal.community.models import Prefecture, SupportRequest
+from portal.core.categories import DXCategory
 from portal.notifications.services import notify
 from portal.search.analysis import index_tokens, is_cjk, normalize, query_terms
 from portal.startups import permissions
@@ -196,3 +196,8 @@ def alerts_deliver(*, support_request_id: int) -> int:
     if support_request is None:
         return 0
     return len(alerts_notify_for_request(support_request=support_request))
+
+
+def alerts_enqueue_for_published(*, support_request_id: int, **kwargs) -> None:
+    """Receiver of community's `support_request_published`: the alerts run in the background."""
+    alerts_deliver.enqueue(support_request_id=support_request_id)

@@ -3,7 +3,7 @@ from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.community.categories import DXCategory
+from portal.core.categories import DXCategory
 from portal.startups.models import CompanySize, MemberRole, Stage
 from portal.startups.validators import validate_corporate_number, validate_logo
 

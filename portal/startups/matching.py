@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from portal.community.categories import DXCategory
 from portal.community.models import SupportRequest
+from portal.core.categories import DXCategory
 from portal.search.analysis import is_cjk, normalize, runs, similarity_tokens
 from portal.startups.models import Startup, StartupCategory, TrackRecord
 

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
-from portal.community.categories import DXCategory
 from portal.community.models import Municipality, Prefecture, VerificationState
+from portal.core.categories import DXCategory
 from portal.core.models import TimeStampedModel
 from portal.core.uploads import Attachment
 from portal.search import index

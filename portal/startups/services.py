@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.accounts.models import Role, User
 from portal.accounts.services import user_complete_onboarding
 from portal.community.models import Municipality, Prefecture, VerificationState
-from portal.moderation.audit import audit_record, snapshot
+from portal.core.audit import audit_record, snapshot
 from portal.notifications.services import notify
 from portal.search import index
 from portal.startups import emails, permissions

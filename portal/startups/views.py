@@ -228,7 +228,7 @@ def member_remove(request, slug, pk):
         else _("The member was removed."),
     )
     if done and leaving:
-        return redirect("accounts:onboarding")
+        return redirect("onboarding:index")
     return _members_redirect(startup)
 
 

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from portal.core.admin_queues import QueueViewSet, moderator_menu_item
+from portal.accounts.admin_queues import QueueViewSet, moderator_menu_item
 from portal.startups import selectors
 from portal.startups.admin_views import StartupDecideView, StartupQueueView
 

@@ -25,7 +25,7 @@ from portal.cms.models import (
     SubsidyProgrammePage,
 )
 from portal.cms.models.subsidies import today_in_japan
-from portal.community.categories import DXCategory
+from portal.core.categories import DXCategory
 
 _counter = itertools.count(1)
 
@@ -214,3 +214,46 @@ def case_study_form_data(**overrides) -> dict:
     }
     values.update(overrides)
     return nested_form_data(values)
+
+
+def pattern_index():
+    from portal.cms.models import PatternIndexPage
+
+    return _index(PatternIndexPage, "patterns", "標準パターン")
+
+
+def pattern(*, components=(), cases=(), subsidies=(), startups=(), kpis=(), steps=(), **fields):
+    """A published standard pattern; `components` are (layer, name, data, operator) tuples."""
+    from portal.cms.models import (
+        PatternCase,
+        PatternComponent,
+        PatternKPI,
+        PatternPage,
+        PatternStartup,
+        PatternStep,
+        PatternSubsidy,
+    )
+
+    n = next(_counter)
+    values = {
+        "title": f"水稲の水管理 {n}",
+        "slug": f"pattern-{n}",
+        "intro": "水田の水位を遠隔で監視する",
+        "domain": "smart_agriculture",
+        "category": DXCategory.SMART_AGRICULTURE,
+        "applies_to": "水稲",
+        "networks": ["lpwa"],
+        "problem": "見回りの負担が大きい",
+    }
+    values.update(fields)
+    page = PatternPage(**values)
+    page.components = [
+        PatternComponent(layer=layer, name=name, data=data, operator=operator)
+        for layer, name, data, operator in components
+    ]
+    page.case_links = [PatternCase(case=case) for case in cases]
+    page.subsidy_links = [PatternSubsidy(subsidy=subsidy) for subsidy in subsidies]
+    page.startup_links = [PatternStartup(startup=startup) for startup in startups]
+    page.kpis = [PatternKPI(label=label, typical_value=value) for label, value in kpis]
+    page.steps = [PatternStep(title=title, duration_weeks=weeks) for title, weeks in steps]
+    return publish(pattern_index(), page)

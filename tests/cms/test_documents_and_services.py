@@ -13,7 +13,7 @@ from portal.cms import services
 from portal.cms.demo.pdf import build_pdf
 from portal.cms.forms import check_document_content
 from portal.cms.models import CaseStudyPage, EventPage, SubsidyProgrammePage
-from portal.community.categories import DXCategory
+from portal.core.categories import DXCategory
 from tests import factories as base_factories
 from tests.cms import factories
 

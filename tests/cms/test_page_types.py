@@ -17,6 +17,7 @@ from portal.cms.models import (
     HomePage,
     NewsIndexPage,
     NewsPage,
+    PatternIndexPage,
     ReportIndexPage,
     ReportPage,
     StandardPage,
@@ -60,6 +61,7 @@ class PageTypeTests(WagtailPageTestCase):
                 NewsIndexPage,
                 SubsidyProgrammeIndexPage,
                 ReportIndexPage,
+                PatternIndexPage,
                 StandardPage,
             },
         )

@@ -9,7 +9,7 @@ import time_machine
 from portal.cms.fields import ChoiceSetField
 from portal.cms.models import SubsidyProgrammePage, SubsidyStatus
 from portal.cms.models.subsidies import subsidy_status
-from portal.community.categories import DXCategory
+from portal.core.categories import DXCategory
 from tests.cms import factories
 
 pytestmark = pytest.mark.django_db

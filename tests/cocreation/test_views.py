@@ -79,7 +79,7 @@ def test_anonymous_is_sent_to_login(name, pair, client):
 def test_member_who_has_not_finished_onboarding_is_sent_to_onboarding(pair, member, client_for):
     response = client_for(member).get(pair.get_absolute_url())
     assert response.status_code == 302
-    assert response["Location"].endswith(reverse("accounts:onboarding"))
+    assert response["Location"].endswith(reverse("onboarding:index"))
 
 
 POST_STATUS = {

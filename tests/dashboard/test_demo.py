@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from portal.community.models import SupportRequest
-from portal.dashboard import demo, selectors
+from portal.dashboard import selectors
+from portal.demo import dashboard as demo
 
 pytestmark = pytest.mark.django_db
 

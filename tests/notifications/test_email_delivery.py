@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from portal.notifications import digests, services
+from portal.notifications import services, tasks
 from portal.notifications.kinds import CHANNEL_UNREAD_WINDOW, EmailMode
 from portal.notifications.models import EmailDelivery, EmailStatus, Notification
 from portal.notifications.tasks import send_digest, send_notification_email
@@ -164,12 +164,12 @@ def test_items_after_todays_digest_wait_for_tomorrows(notify_now, person):
     set_mode(person, "proposal_selected", EmailMode.DIGEST)
     with time_machine.travel(dt.datetime(2026, 5, 11, 7, 0, tzinfo=TOKYO), tick=False):
         notify_now(kind="proposal_selected", recipients=[person], context=REQUEST)
-        assert digests.digests_enqueue() == 1
+        assert tasks.digests_enqueue() == 1
         notify_now(kind="proposal_selected", recipients=[person], context=REQUEST)
-        digests.digests_enqueue()
+        tasks.digests_enqueue()
     assert len(mail.outbox) == 1
     with time_machine.travel(dt.datetime(2026, 5, 12, 7, 0, tzinfo=TOKYO), tick=False):
-        digests.digests_enqueue()
+        tasks.digests_enqueue()
     assert len(mail.outbox) == 2
     assert "1 notification" in mail.outbox[1].subject
 
@@ -180,14 +180,14 @@ def test_the_digest_skips_kinds_turned_off_since(notify_now, person):
     notify_now(kind="proposal_selected", recipients=[person], context=REQUEST)
     notify_now(kind="channel_mention", recipients=[person], context={"channel_name": "防災WG"})
     set_mode(person, "channel_mention", EmailMode.OFF)
-    digests.digests_enqueue()
+    tasks.digests_enqueue()
     [digest] = mail.outbox
     assert "防災WG" not in digest.body
     assert Notification.objects.get(kind="channel_mention").email_status == EmailStatus.SKIPPED
 
 
 def test_no_digest_without_pending_items(person):
-    assert digests.digests_enqueue() == 0
+    assert tasks.digests_enqueue() == 0
     assert mail.outbox == []
 
 
@@ -257,7 +257,7 @@ def test_a_batch_in_digest_mode_appears_once_in_the_digest(notify_now, person):
     for _message in range(4):
         post_message(notify_now, person)
     assert mail.outbox == []
-    digests.digests_enqueue()
+    tasks.digests_enqueue()
     [digest] = mail.outbox
     assert digest.body.count("防災DXワーキンググループ") == 2  # title and summary of one item
     assert "4 new messages" in digest.body

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 from django.core import mail
 
-from portal.notifications import digests, services
+from portal.notifications import services, tasks
 from portal.notifications.kinds import KINDS, EmailMode
 from portal.notifications.models import Notification
 from tests import factories
@@ -67,7 +67,7 @@ def test_a_private_context_reaches_only_its_recipient(
         recipients=[other_startup_user, official, other_official],
         context={"request_title": "避難所受付", "url": "/ja/requests/9/"},
     )
-    digests.digests_enqueue()
+    tasks.digests_enqueue()
     notify_now(kind="proposal_selected", recipients=[startup_user, other_startup_user])
 
     assert CANARY in everything_sent_to(startup_user)
@@ -107,7 +107,7 @@ def test_one_users_digest_never_includes_anothers_items(notify_now):
         context={"channel_name": "非公開チャンネル", "excerpt": CANARY},
     )
     notify_now(kind="channel_mention", recipients=[bob], context={"channel_name": "公開WG"})
-    digests.digests_enqueue()
+    tasks.digests_enqueue()
     [bobs] = [m for m in mail.outbox if m.to == [bob.email]]
     assert "非公開チャンネル" not in bobs.body and "CANARY" not in bobs.body
     assert "公開WG" in bobs.body

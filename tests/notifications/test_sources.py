@@ -3,8 +3,8 @@
 import pytest
 from django.core import mail
 
-from portal.community.categories import DXCategory
 from portal.community.models import VerificationState
+from portal.core.categories import DXCategory
 from portal.notifications.models import Notification
 from portal.startups import services as startups
 from portal.startups.models import MemberRole, Startup

@@ -84,7 +84,7 @@ def test_the_digest_link_turns_off_every_digest_kind(notify_now, person):
         modes={"proposal_selected": EmailMode.DIGEST, "channel_mention": EmailMode.IMMEDIATE},
     )
     notify_now(kind="proposal_selected", recipients=[person], context=REQUEST)
-    from portal.notifications.digests import digests_enqueue
+    from portal.notifications.tasks import digests_enqueue
 
     digests_enqueue()
     [digest] = mail.outbox

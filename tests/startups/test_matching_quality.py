@@ -4,7 +4,7 @@ import pytest
 from django.core.management.base import OutputWrapper
 
 from portal.community.models import SupportRequest
-from portal.core.management.commands.seed_demo import SEEDERS
+from portal.demo.management.commands.seed_demo import SEEDERS
 from portal.startups.demo import INTENDED_MATCHES
 from portal.startups.matching import recommended_startups
 

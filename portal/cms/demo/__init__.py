@@ -10,7 +10,7 @@ import datetime
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from portal.cms.demo import content
+from portal.cms.demo import content, patterns
 from portal.cms.demo.pdf import build_pdf
 from portal.cms.models import (
     CaseStudyIndexPage,
@@ -252,6 +252,7 @@ def seed(stdout) -> None:
     seed_registrations(events)
     seed_news(home)
     _ensure(home, StandardPage, "about", **content.ABOUT)
+    patterns.seed(home)
     stdout.write(
         f"Demo CMS content: {CaseStudyPage.objects.live().count()} case studies, "
         f"{EventPage.objects.live().count()} events, "

@@ -10,7 +10,7 @@ from portal.cms.models import (
     Ministry,
     SizeBand,
 )
-from portal.community.categories import ContractRoute, DXCategory
+from portal.core.categories import ContractRoute, DXCategory
 
 DEMO_NOTICE = (
     "このページはデモ用のサンプル事例です。自治体名は実在しますが、記載している取組の内容・数値・"

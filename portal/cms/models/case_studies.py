@@ -20,8 +20,8 @@ from wagtail.search import index
 from portal.cms.blocks import BaseStreamBlock
 from portal.cms.models.base import PortalPage
 from portal.cms.navigation import SectionIndexMixin
-from portal.community.categories import ContractRoute, DXCategory
 from portal.community.models import MunicipalityKind
+from portal.core.categories import ContractRoute, DXCategory
 
 
 class SizeBand(models.TextChoices):
@@ -219,6 +219,13 @@ class CaseStudyPage(PortalPage):
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.cms.patterns import patterns_of_case
+
+        context = super().get_context(request, *args, **kwargs)
+        context["standard_patterns"] = patterns_of_case(self)
+        return context
 
     @property
     def municipalities(self) -> list:

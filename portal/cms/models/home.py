@@ -33,6 +33,7 @@ class HomePage(PortalPage):
         "cms.NewsIndexPage",
         "cms.SubsidyProgrammeIndexPage",
         "cms.ReportIndexPage",
+        "cms.PatternIndexPage",
         "cms.StandardPage",
     ]
     max_count = 1

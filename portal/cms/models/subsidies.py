@@ -16,7 +16,7 @@ from portal.cms.blocks import BaseStreamBlock
 from portal.cms.fields import ChoiceSetField
 from portal.cms.models.base import PortalPage
 from portal.cms.navigation import SectionIndexMixin
-from portal.community.categories import DXCategory
+from portal.core.categories import DXCategory
 
 CLOSING_SOON_DAYS = 14
 JAPAN = ZoneInfo("Asia/Tokyo")

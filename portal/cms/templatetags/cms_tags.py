@@ -9,6 +9,7 @@ register = template.Library()
 NAV_SECTIONS = [
     ("cases", _("Advanced cases"), "primary"),
     ("events", _("Events"), "primary"),
+    ("patterns", _("Standard patterns"), "more"),
     ("subsidies", _("Subsidies"), "more"),
     ("news", _("News"), "more"),
     ("community", _("Community"), "more"),

@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from portal.community.categories import ContractRoute, DXCategory
 from portal.community.models.municipalities import Municipality
+from portal.core.categories import ContractRoute, DXCategory
 from portal.core.models import TimeStampedModel
 from portal.core.uploads import Attachment
 from portal.search import index

@@ -13,10 +13,8 @@ from portal.community.selectors.support_requests import (
     DeadlineWindow,
     RequestFilters,
     Sort,
-    case_study_get_public,
     dashboard_for_official,
     requests_of_municipality,
-    similar_case_studies,
     similar_requests,
     support_request_attachment_get_for_user,
     support_request_feed,
@@ -27,8 +25,6 @@ from portal.community.selectors.support_requests import (
 )
 
 __all__ = [
-    "similar_case_studies",
-    "case_study_get_public",
     "LIST_PAGE_SIZE",
     "MUNICIPALITY_PICKER_LIMIT",
     "DeadlineWindow",

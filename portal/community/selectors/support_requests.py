@@ -160,13 +160,6 @@ def similar_requests(*, user, title: str, exclude_pk=None, limit=SIMILAR_LIMIT):
     return results.select_related("municipality__prefecture", "municipality__parent")[:limit]
 
 
-def similar_case_studies(*, title: str, limit=SIMILAR_LIMIT):
-    """Published advanced cases sharing words with `title`: adopting one may beat a new request."""
-    from portal.cms.models import CaseStudyPage
-
-    return list(search(CaseStudyPage.objects.live().public(), title, match="any")[:limit])
-
-
 def _detail_queryset():
     return SupportRequest.objects.select_related(
         "municipality__prefecture", "municipality__parent", "author__official_profile_row"
@@ -265,15 +258,3 @@ def requests_of_municipality(*, user, municipality):
         .with_list_data()
         .order_by(F("published_at").desc(nulls_last=True), "-pk")
     )
-
-
-def case_study_get_public(*, pk):
-    """A live, public advanced case (what a visitor could read), else 404."""
-    from django.http import Http404
-    from django.shortcuts import get_object_or_404
-
-    from portal.cms.models import CaseStudyPage
-
-    if not 0 < pk < 2**63:  # beyond any database integer: no such page
-        raise Http404
-    return get_object_or_404(CaseStudyPage.objects.live().public(), pk=pk)

@@ -10,10 +10,6 @@ from portal.community.services.joins import (
     support_request_join_decline,
     support_request_join_withdraw,
 )
-from portal.community.services.loop import (
-    case_study_create_from_request,
-    support_request_create_from_case,
-)
 from portal.community.services.officials import (
     official_profile_submit,
     official_reject,
@@ -30,8 +26,6 @@ from portal.community.services.support_requests import (
 )
 
 __all__ = [
-    "case_study_create_from_request",
-    "support_request_create_from_case",
     "official_profile_submit",
     "official_reject",
     "official_verify",

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.accounts.models import Role, User
 from portal.accounts.services import user_complete_onboarding
 from portal.community.models import Municipality, OfficialProfile, VerificationState
-from portal.moderation.audit import audit_record
+from portal.core.audit import audit_record
 from portal.notifications.services import notify
 
 AUDITED_FIELDS = ("verification_state", "rejection_reason")
@@ -84,7 +84,7 @@ def official_verify(*, profile: OfficialProfile, moderator: User) -> OfficialPro
         target=profile,
         actor=moderator,
         context={
-            "url": reverse_lazy("accounts:onboarding"),
+            "url": reverse_lazy("onboarding:index"),
             "municipality": str(profile.municipality),
         },
     )
@@ -112,7 +112,7 @@ def official_reject(*, profile: OfficialProfile, moderator: User, reason: str) -
         target=profile,
         actor=moderator,
         context={
-            "url": reverse_lazy("accounts:onboarding_official"),
+            "url": reverse_lazy("onboarding:official"),
             "municipality": str(profile.municipality),
             "reason": reason,
         },

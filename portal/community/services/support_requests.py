@@ -15,6 +15,7 @@ from portal.community.models import (
     SupportRequestTransition,
 )
 from portal.community.models.support_requests import deadline_today
+from portal.community.signals import support_request_published
 from portal.search import index
 
 MAX_TAGS = 10
@@ -174,16 +175,17 @@ def support_request_publish(*, support_request: SupportRequest, actor: User) -> 
     _check_dates(support_request, publishing=True)
     support_request.published_at = timezone.now()
     support_request = _save(support_request)
-    _enqueue_alerts(support_request.pk)
+    _announce_published(support_request.pk)
     return support_request
 
 
-def _enqueue_alerts(support_request_id: int) -> None:
-    """Startups' alerts run in the background once the publication is committed."""
-    from portal.startups.alerts import alerts_deliver
-
+def _announce_published(support_request_id: int) -> None:
+    """Tell the apps above (startups' alerts) once the publication is committed."""
     transaction.on_commit(
-        lambda: alerts_deliver.enqueue(support_request_id=support_request_id), robust=True
+        lambda: support_request_published.send(
+            sender=SupportRequest, support_request_id=support_request_id
+        ),
+        robust=True,
     )
 
 

@@ -3,10 +3,10 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.accounts.admin_queues import DecideView, QueueView
 from portal.community import selectors, services
 from portal.community.forms import RejectOfficialForm
 from portal.community.selectors.officials import official_profile_get_for_moderator
-from portal.core.admin_queues import DecideView, QueueView
 
 
 class OfficialQueueView(QueueView):

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -22,8 +22,6 @@ from portal.community.forms import (
 from portal.community.models import RequestState
 from portal.core.forms import add_service_errors
 from portal.core.uploads import attachment_response
-
-SIMILAR_MIN_LENGTH = 2
 
 
 def _post_data(request):
@@ -121,34 +119,9 @@ def _detail_context(request, support_request, **extra):
         ],
         "attachment_form": AttachmentForm(),
         "can_make_case_study": support_request.state == RequestState.COMPLETED
-        and services.loop.can_make_case_study(user, support_request),
-        "recommended_startups": _recommended_startups(user, support_request),
+        and policies.can_make_case_study(user, support_request),
         **extra,
     }
-
-
-def _recommended_startups(user, support_request):
-    """おすすめのスタートアップ: for the requesting officials and moderators, while open."""
-    from portal.startups.matching import recommended_startups
-
-    if support_request.state != RequestState.OPEN or not (
-        policies.is_requester(user, support_request)
-        or (user.is_authenticated and user.is_moderator)
-    ):
-        return None
-    from portal.startups.proposals.selectors import received_proposals_by_startup
-
-    matches = recommended_startups(support_request=support_request, limit=5)
-    proposals = received_proposals_by_startup(
-        support_request=support_request, startup_ids=[match.obj.pk for match in matches]
-    )
-    for match in matches:
-        match.request_proposal = proposals.get(match.obj.pk)
-        # Requesters read every received proposal except hidden ones; moderators read all.
-        match.request_proposal_readable = match.request_proposal is not None and (
-            user.is_moderator or match.request_proposal.hidden_at is None
-        )
-    return matches
 
 
 @require_GET
@@ -315,80 +288,8 @@ def request_attachment_delete(request, pk, attachment_pk):
     return render(request, "community/request_attachment_delete.html", context)
 
 
-@require_GET
-def request_similar(request):
-    """JSON for the form's "similar requests" panel while the title is typed."""
-    title = request.GET.get("title", "")[:120]
-    exclude = request.GET.get("exclude", "")
-    if len(title.strip()) < SIMILAR_MIN_LENGTH:
-        return JsonResponse({"results": []})
-    results = selectors.similar_requests(
-        user=request.user, title=title, exclude_pk=int(exclude) if exclude.isdigit() else None
-    )
-    return JsonResponse(
-        {
-            "results": [
-                {
-                    "title": item.title,
-                    "url": item.get_absolute_url(),
-                    "municipality": item.municipality.full_name,
-                    "state": item.get_state_display(),
-                }
-                for item in results
-            ]
-            + [
-                {
-                    "title": case.title,
-                    "url": case.url,
-                    "municipality": "・".join(m.name for m in case.municipalities),
-                    "state": _("Advanced case"),
-                }
-                for case in selectors.similar_case_studies(title=title)
-            ]
-        }
-    )
-
-
 @verified_official_required
 @require_GET
 def request_dashboard(request):
     context = selectors.dashboard_for_official(user=request.user)
     return render(request, "community/dashboard.html", context)
-
-
-@verified_official_required
-@require_http_methods(["GET", "POST"])
-def request_adopt(request, case_id):
-    """「この事例を導入したい」: GET explains, POST creates the prefilled draft."""
-    case = selectors.case_study_get_public(pk=case_id)
-    if request.method == "GET":
-        return render(request, "community/request_adopt.html", {"case": case})
-    support_request = services.support_request_create_from_case(case=case, author=request.user)
-    messages.success(
-        request,
-        _(
-            "A draft was created from the advanced case. Adapt it to your municipality, then publish it."
-        ),
-    )
-    return redirect("community:request_edit", support_request.pk)
-
-
-@login_required
-@require_POST
-def request_case_study(request, pk):
-    """Turn a completed request into a case-study draft for the moderators' workflow."""
-    support_request = selectors.support_request_get_for_user(user=request.user, pk=pk)
-    try:
-        case = services.case_study_create_from_request(
-            support_request=support_request, actor=request.user
-        )
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return redirect(support_request)
-    messages.success(
-        request,
-        _("“%(title)s” was drafted as an advanced case and sent to the moderators for review.")
-        % {"title": case.title},
-    )
-    return redirect(support_request)

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from portal.notifications.digests import digest_day, digests_enqueue
+from portal.notifications.digests import digest_day
+from portal.notifications.tasks import digests_enqueue
 
 
 class Command(BaseCommand):

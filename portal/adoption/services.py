@@ -3,6 +3,8 @@
 * 「この事例を導入したい」: a verified official starts a draft request prefilled from an advanced
   case and linked to it;
 * a completed request becomes a case-study draft that goes into the moderators' workflow.
+
+This app sits above both cms and community, so neither imports the other for the loop.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +12,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import User
+from portal.cms.models import CaseStudyIndexPage, CaseStudyPage
+from portal.cms.services import case_study_adoption_initial, case_study_create_draft
 from portal.community import policies
 from portal.community.models import BudgetRange, RequestState, SupportRequest, Visibility
 from portal.community.services.support_requests import support_request_create
@@ -21,8 +25,6 @@ NO_CASE_INDEX = _("The advanced cases section does not exist yet; ask a moderato
 @transaction.atomic
 def support_request_create_from_case(*, case, author: User) -> SupportRequest:
     """A draft of the author's municipality, prefilled from `case` and linked to it."""
-    from portal.cms.services import case_study_adoption_initial
-
     initial = case_study_adoption_initial(case=case)
     support_request = support_request_create(
         author=author,
@@ -54,20 +56,10 @@ def _outcome_summary(support_request: SupportRequest) -> str:
     return "\n".join(str(line) for line in lines)
 
 
-def can_make_case_study(user, support_request: SupportRequest) -> bool:
-    return bool(
-        user.is_authenticated
-        and (user.is_moderator or policies.is_owner_official(user, support_request))
-    )
-
-
 @transaction.atomic
 def case_study_create_from_request(*, support_request: SupportRequest, actor: User):
     """A case-study draft from a completed request, submitted to moderation; idempotent."""
-    from portal.cms.models import CaseStudyIndexPage, CaseStudyPage
-    from portal.cms.services import case_study_create_draft
-
-    if not can_make_case_study(actor, support_request):
+    if not policies.can_make_case_study(actor, support_request):
         raise PermissionDenied(policies.NOT_REQUESTING_OFFICIAL)
     if support_request.state != RequestState.COMPLETED:
         raise ValidationError(NOT_COMPLETED)

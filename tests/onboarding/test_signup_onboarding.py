@@ -174,10 +174,10 @@ def test_rejected_official_can_correct_and_ask_again(client_for, pending_officia
     profile.rejection_reason = "所属部署を確認できませんでした"
     profile.save()
     client = client_for(pending_official)
-    page = client.get(reverse("accounts:onboarding_official"))
+    page = client.get(reverse("onboarding:official"))
     assert "所属部署を確認できませんでした" in page.content.decode()
     client.post(
-        reverse("accounts:onboarding_official"),
+        reverse("onboarding:official"),
         {
             "prefecture": "10",
             "municipality": factories.MAEBASHI,
@@ -191,5 +191,5 @@ def test_rejected_official_can_correct_and_ask_again(client_for, pending_officia
 
 def test_after_login_sends_unfinished_users_to_onboarding_in_their_language(client_for):
     user = factories.UserFactory(preferred_language="en")
-    response = client_for(user).get(reverse("accounts:after_login"))
+    response = client_for(user).get(reverse("onboarding:after_login"))
     assert response.url == "/en/onboarding/"

@@ -38,7 +38,7 @@ def test_adopt_is_for_verified_officials(client, request, case, role, status):
         client.force_login(
             request.getfixturevalue(role), backend="django.contrib.auth.backends.ModelBackend"
         )
-    response = client.post(reverse("community:request_adopt", args=[case.pk]))
+    response = client.post(reverse("adoption:request_adopt", args=[case.pk]))
     assert response.status_code == status
     created = SupportRequest.objects.exists()
     assert created == (role == "official")
@@ -50,9 +50,9 @@ def test_adopting_creates_a_prefilled_draft_linked_to_the_case(client_for, offic
     client = client_for(official)
     assert (
         "書かない窓口"
-        in client.get(reverse("community:request_adopt", args=[case.pk])).content.decode()
+        in client.get(reverse("adoption:request_adopt", args=[case.pk])).content.decode()
     )
-    response = client.post(reverse("community:request_adopt", args=[case.pk]))
+    response = client.post(reverse("adoption:request_adopt", args=[case.pk]))
     draft = SupportRequest.objects.get()
     assert response.url == reverse("community:request_edit", args=[draft.pk])
     assert draft.state == RequestState.DRAFT
@@ -66,7 +66,7 @@ def test_adopting_creates_a_prefilled_draft_linked_to_the_case(client_for, offic
 def test_adopting_an_unpublished_case_is_404(client_for, official, case):
     case.unpublish()
     assert (
-        client_for(official).post(reverse("community:request_adopt", args=[case.pk])).status_code
+        client_for(official).post(reverse("adoption:request_adopt", args=[case.pk])).status_code
         == 404
     )
 
@@ -86,10 +86,10 @@ def completed(official):
 
 def test_owner_turns_a_completed_request_into_a_case_in_moderation(client_for, official, completed):
     client = client_for(official)
-    assert reverse("community:request_case_study", args=[completed.pk]) in (
+    assert reverse("adoption:request_case_study", args=[completed.pk]) in (
         client.get(completed.get_absolute_url()).content.decode()
     )
-    client.post(reverse("community:request_case_study", args=[completed.pk]))
+    client.post(reverse("adoption:request_case_study", args=[completed.pk]))
     case = CaseStudyPage.objects.get(source_request_id=completed.pk)
     assert not case.live
     assert case.lessons == "訓練で使ってから本番に臨むこと。"
@@ -97,7 +97,7 @@ def test_owner_turns_a_completed_request_into_a_case_in_moderation(client_for, o
         base_content_type__isnull=False, object_id=str(case.pk)
     ).exists()
     # A second click does not create a second draft.
-    client.post(reverse("community:request_case_study", args=[completed.pk]))
+    client.post(reverse("adoption:request_case_study", args=[completed.pk]))
     assert CaseStudyPage.objects.filter(source_request_id=completed.pk).count() == 1
 
 
@@ -106,7 +106,7 @@ def test_other_municipalities_and_startups_cannot_make_the_case(
 ):
     for user in (other_official, startup_user):
         response = client_for(user).post(
-            reverse("community:request_case_study", args=[completed.pk])
+            reverse("adoption:request_case_study", args=[completed.pk])
         )
         assert response.status_code == 403
     assert not CaseStudyPage.objects.filter(source_request_id=completed.pk).exists()
@@ -115,7 +115,7 @@ def test_other_municipalities_and_startups_cannot_make_the_case(
 def test_only_completed_requests_become_cases(client_for, official):
     cms.case_index()
     open_request = support_request(author=official, title="募集中の依頼")
-    client_for(official).post(reverse("community:request_case_study", args=[open_request.pk]))
+    client_for(official).post(reverse("adoption:request_case_study", args=[open_request.pk]))
     assert not CaseStudyPage.objects.filter(source_request_id=open_request.pk).exists()
 
 
@@ -152,7 +152,7 @@ def test_official_links_subsidy_programmes_when_writing_a_request(client_for, of
 
 def test_typing_a_title_suggests_similar_advanced_cases(client_for, official, case):
     response = client_for(official).get(
-        reverse("community:request_similar"), {"title": "書かない窓口を始めたい"}
+        reverse("adoption:request_similar"), {"title": "書かない窓口を始めたい"}
     )
     results = response.json()["results"]
     assert {"title": case.title, "url": case.url, "state": "先進事例"}.items() <= next(

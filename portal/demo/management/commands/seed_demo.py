@@ -6,7 +6,7 @@ from portal.accounts import demo as accounts_demo
 from portal.cms import demo as cms_demo
 from portal.cocreation import demo as cocreation_demo
 from portal.community import demo as community_demo
-from portal.dashboard import demo as dashboard_demo
+from portal.demo import dashboard as dashboard_demo
 from portal.moderation import demo as moderation_demo
 from portal.notifications import demo as notifications_demo
 from portal.startups import demo as startups_demo

@@ -1,0 +1,33 @@
+"""Template helpers of the standard pattern pages."""
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.translation import gettext as _
+
+from portal.cms.models import ComponentLayer, NetworkKind
+
+register = template.Library()
+
+
+@register.simple_tag
+def cost_range(low, high) -> str:
+    """「300〜800万円」: a range in units of ¥10,000, as Japanese budgets are written."""
+    if low is None and high is None:
+        return "—"
+    if high is None:
+        return _("from %(low)s ×¥10,000") % {"low": intcomma(low)}
+    if low is None:
+        return _("up to %(high)s ×¥10,000") % {"high": intcomma(high)}
+    if low == high:
+        return _("%(low)s ×¥10,000") % {"low": intcomma(low)}
+    return _("%(low)s–%(high)s ×¥10,000") % {"low": intcomma(low), "high": intcomma(high)}
+
+
+@register.filter
+def network_labels(values) -> list[str]:
+    return [str(NetworkKind(value).label) for value in values or [] if value in NetworkKind.values]
+
+
+@register.filter
+def layer_label(value) -> str:
+    return str(ComponentLayer(value).label) if value in ComponentLayer.values else value
