@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "portal.onboarding",
     "portal.demo",
     "portal.sitesearch",
+    "portal.opendata",
     # Django
     "daphne",
     "django.contrib.admin",
@@ -106,18 +107,26 @@ INSTALLED_APPS = [
     # makes modelsearch refuse to start ("Multiple instances of the modelsearch app").
     "modelcluster",
     "taggit",
+    # Third party: the open-data API (portal.opendata)
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.core.middleware.PortalCSPMiddleware",
+    # Before CommonMiddleware, so that every /api/ answer (304, 404, 429 too) carries CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     # A database outage in a view or template: 503 + Retry-After instead of a 500.
     "portal.core.outage.DatabaseOutageMiddleware",
     # NUL and other characters the database cannot store, in paths, query strings and cookies.
     "portal.core.middleware.UnstorableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -472,6 +481,49 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+# --- Open data (portal.opendata) ----------------------------------------------------------------
+# The API reads as an anonymous visitor whatever the request carries; these settings only shape
+# the generated OpenAPI document, CORS and the per-client rate limit.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Behind the reverse proxy the client's address is the last X-Forwarded-For hop it added.
+    "NUM_PROXIES": int(os.environ["DJANGO_NUM_PROXIES"])
+    if "DJANGO_NUM_PROXIES" in os.environ
+    else None,
+}
+OPENDATA_RATE_LIMIT = os.environ.get("OPENDATA_RATE_LIMIT", "120/min")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "地域DX共創ポータル Open Data API",
+    "DESCRIPTION": (
+        "Read-only public data of 地域DX共創ポータル: local governments, support requests, "
+        "advanced cases, subsidy programmes, events, startups and the community figures. "
+        "Lists are paginated with opaque cursors (`next`/`previous`), answer conditional "
+        "requests (ETag / Last-Modified) and are rate limited per client (429 with Retry-After). "
+        "Licensed under CC BY 4.0: credit 「出典：地域DX共創ポータル（Japan CDO Community）」."
+    ),
+    "VERSION": "1.0.0",
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PUBLIC": True,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "PREPROCESSING_HOOKS": ["portal.opendata.schema.only_open_data"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "portal.opendata.schema.add_shared_components",
+    ],
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    # Swagger UI from the drf-spectacular-sidecar package: served by the portal, no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
+}
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After"]
 
 # --- Logging ------------------------------------------------------------------------------------
 LOGGING = {

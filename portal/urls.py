@@ -26,6 +26,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
+    path("api/v1/", include("portal.opendata.urls")),
+    path("api/", include("portal.opendata.fallback_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -41,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.dashboard.urls")),
     path("", include("portal.stages.urls")),
     path("", include("portal.moderation.urls")),
+    path("", include("portal.opendata.page_urls")),
     path("", wagtail_views.serve, {"path": ""}, name="home"),
     # Wagtail's page serving catches everything else, so it comes last.
     path("", include(wagtail_urls)),

@@ -1,7 +1,10 @@
 from csp.middleware import CSPMiddleware
 from django.db import DataError
 from django.http import Http404, QueryDict
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 
 from portal.core import text
 from portal.core.views import page_not_found
@@ -68,3 +71,18 @@ def _storable_query(query):
         cleaned.setlist(text.without_unstorable(key), [text.without_unstorable(v) for v in values])
     cleaned._mutable = False
     return cleaned
+
+
+class PortalLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except that a 404 under a path outside the language prefixes
+    that answers for itself (the JSON API under /api/) is not redirected to /ja/…: the site's
+    catch-all page route would make every such path look valid."""
+
+    NO_REDIRECT_PREFIXES = ("/api/",)
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(self.NO_REDIRECT_PREFIXES):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", get_language())
+            return response
+        return super().process_response(request, response)

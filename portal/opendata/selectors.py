@@ -1,0 +1,140 @@
+"""The public rows of each open dataset, read through the same visibility rules as the pages.
+
+Every queryset starts from what an anonymous visitor may read (``visible_to(AnonymousUser())``,
+``not_hidden()``, ``live().public()``) and prefetches the related rows a visitor may read, so
+that a page of results costs a fixed number of queries whatever its size.
+"""
+
+import datetime
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, OuterRef, Prefetch
+
+from portal.cms.models import (
+    CaseStudyMunicipality,
+    CaseStudyPage,
+    CaseStudyPartner,
+    EventPage,
+    SubsidyProgrammePage,
+)
+from portal.cms.models.subsidies import JAPAN
+from portal.community.models import JoinState, Municipality, SupportRequest, SupportRequestJoin
+from portal.startups.models import Startup, StartupCategory, TrackRecord, TrackRecordState
+
+# The municipality master data has no per-row timestamps; this is the date of the latest change
+# applied to it (Hamamatsu's ward reorganisation, see portal/community/data/README.md).
+MUNICIPALITY_DATA_UPDATED_AT = datetime.datetime(2024, 1, 1, tzinfo=JAPAN)
+
+VISITOR = AnonymousUser()
+
+
+def public_requests():
+    """Published, public, not hidden requests (what a visitor reads at /ja/requests/)."""
+    return SupportRequest.objects.visible_to(VISITOR).not_hidden()
+
+
+def public_case_studies():
+    return CaseStudyPage.objects.live().public()
+
+
+def public_subsidies():
+    return SubsidyProgrammePage.objects.live().public()
+
+
+def public_events():
+    return EventPage.objects.live().public()
+
+
+def public_startups():
+    return Startup.objects.visible_to(VISITOR).not_hidden()
+
+
+def municipality_rows():
+    return Municipality.objects.select_related("prefecture", "parent").order_by("code")
+
+
+def request_rows():
+    """Every request a visitor can read, with what a row shows (the list endpoint narrows the
+    states to the page's default unless a state is asked for)."""
+    accepted = SupportRequestJoin.objects.filter(state=JoinState.ACCEPTED).select_related(
+        "municipality__prefecture", "municipality__parent"
+    )
+    return (
+        public_requests()
+        .select_related("municipality__prefecture", "municipality__parent")
+        .prefetch_related(
+            "tags",
+            Prefetch("joins", queryset=accepted, to_attr="accepted_joins"),
+            Prefetch(
+                "linked_case_studies",
+                queryset=public_case_studies().order_by("pk"),
+                to_attr="public_case_studies",
+            ),
+            Prefetch(
+                "linked_subsidies",
+                queryset=public_subsidies().order_by("pk"),
+                to_attr="public_subsidies",
+            ),
+        )
+        .order_by("pk")
+    )
+
+
+def case_study_rows():
+    municipalities = CaseStudyMunicipality.objects.select_related(
+        "municipality__prefecture", "municipality__parent"
+    )
+    partners = CaseStudyPartner.objects.filter(startup__in=public_startups()).select_related(
+        "startup"
+    )
+    visible_request = public_requests().filter(pk=OuterRef("source_request_id"))
+    return (
+        public_case_studies()
+        .select_related("subsidy_used")
+        .annotate(
+            subsidy_used_is_public=Exists(
+                public_subsidies().filter(pk=OuterRef("subsidy_used_id"))
+            ),
+            source_request_is_public=Exists(visible_request),
+        )
+        .prefetch_related(
+            "tags",
+            "kpis",
+            Prefetch("case_municipalities", queryset=municipalities),
+            Prefetch("partner_links", queryset=partners, to_attr="public_partners"),
+            Prefetch(
+                "support_requests",
+                queryset=public_requests().order_by("pk"),
+                to_attr="public_requests",
+            ),
+        )
+        .order_by("pk")
+    )
+
+
+def subsidy_rows():
+    return public_subsidies().order_by("pk")
+
+
+def event_rows():
+    return public_events().order_by("pk")
+
+
+def startup_rows():
+    confirmed = TrackRecord.objects.filter(state=TrackRecordState.CONFIRMED).select_related(
+        "municipality__prefecture", "municipality__parent"
+    )
+    return (
+        public_startups()
+        .select_related("hq_prefecture")
+        .prefetch_related(
+            "tags",
+            Prefetch("categories", queryset=StartupCategory.objects.order_by("category")),
+            Prefetch(
+                "track_records",
+                queryset=confirmed.order_by("-year", "pk"),
+                to_attr="confirmed_track_records",
+            ),
+        )
+        .order_by("pk")
+    )
