@@ -12,17 +12,21 @@ from portal.cms.models import (
     CaseStudyPage,
     CommunityGroupPage,
     CommunityPage,
+    ContactPage,
     EventIndexPage,
     EventPage,
     HomePage,
     NewsIndexPage,
     NewsPage,
+    OperatorPage,
     PatternIndexPage,
+    PrivacyPolicyPage,
     ReportIndexPage,
     ReportPage,
     StandardPage,
     SubsidyProgrammeIndexPage,
     SubsidyProgrammePage,
+    TermsPage,
 )
 from tests import factories as base_factories
 from tests.cms import factories
@@ -63,6 +67,10 @@ class PageTypeTests(WagtailPageTestCase):
                 ReportIndexPage,
                 PatternIndexPage,
                 StandardPage,
+                TermsPage,
+                PrivacyPolicyPage,
+                ContactPage,
+                OperatorPage,
             },
         )
 
