@@ -133,7 +133,9 @@ def test_dashboard_groups_the_municipalitys_requests_by_state(client_for, offici
     support_request(author=official, title="下書きの要請", state="draft")
     support_request(author=other_official, title="他市の要請")
     response = client_for(official).get("/ja/requests/dashboard/")
-    by_state = {state: [r.title for r in rows] for state, rows in response.context["by_state"]}
+    by_state = {
+        state: [r.title for r in rows] for state, rows, _total in response.context["by_state"]
+    }
     assert by_state["open"] == ["公開中の要請"]
     assert by_state["draft"] == ["下書きの要請"]
     assert "他市の要請" not in response.content.decode()
