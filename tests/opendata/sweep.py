@@ -28,7 +28,7 @@ def walk_list(client, url: str, *, page_size: int) -> list[dict]:
     return objects, bodies
 
 
-def sweep(client, *, municipality_page_size=500) -> tuple[dict[str, list[dict]], list[str]]:
+def sweep(client, *, municipality_page_size=200) -> tuple[dict[str, list[dict]], list[str]]:
     """(objects by dataset, every body read). Municipalities are walked in big pages (1,959 of
     them); the other lists one object per page so that every cursor is followed."""
     found, bodies = {}, []
