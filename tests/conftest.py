@@ -55,8 +55,10 @@ def _forget_socket_state():
     """The sockets' in-process rate windows and membership answers (portal/cocreation/hotpath.py)
     are keyed by ids, which a flushed database hands out again."""
     from portal.cocreation import hotpath
+    from portal.core import layer_watch
 
     hotpath.reset()
+    layer_watch.reset()
 
 
 def _forget_channel_layers():

@@ -125,6 +125,16 @@ def unwatch(socket) -> None:
         _WATCH.pending.discard(socket)
 
 
+def reset() -> None:
+    """Forget the watch (tests: each test has its own event loop and flushes Redis, which a
+    long-lived watch would rightly take for a restart)."""
+    global _WATCH
+    if _WATCH is not None and _WATCH.task is not None and not _WATCH.task.done():
+        if not _WATCH.loop.is_closed():
+            _WATCH.loop.call_soon_threadsafe(_WATCH.task.cancel)
+    _WATCH = None
+
+
 def recoveries() -> int:
     """How many times this process saw Redis come back (for tests and logs)."""
     return _WATCH.recoveries if _WATCH is not None else 0

@@ -220,7 +220,7 @@ def _stage_detail_table(rows):
         _("Title"),
         _("Municipality"),
         _("Current stage"),
-        _("Status"),
+        pgettext_lazy("co-creation", "Status"),
         _("In this stage since"),
         _("Reason for stopping"),
     ]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.cms.models import CaseStudyPage, EventPage, SubsidyProgrammePage
 from portal.community.models import Municipality, SupportRequest
@@ -185,7 +186,7 @@ SUBSIDIES = Dataset(
         Column("opens_on", _("Opens on"), _("First day (Japan time).")),
         Column("closes_on", _("Closes on"), _("Last day (Japan time).")),
         Column("status", _("Status code"), _("upcoming, open, closing_soon, closed (today).")),
-        Column("status_label.ja", _("Status"), _("In Japanese.")),
+        Column("status_label.ja", pgettext_lazy("subsidy", "Status"), _("In Japanese.")),
         Column("official_url", _("Official page"), _("The programme's official page.")),
     ],
     keywords=[_("subsidies"), _("support programmes")],

@@ -15,7 +15,7 @@ import statistics
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Q
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from portal.stages.models import STAGE_ORDER, CoCreation, Stage, StagePeriod, StopReason
 
@@ -213,4 +213,4 @@ def _status(stage, closed_at, reason) -> str:
         return gettext("Stopped")
     if closed_at is not None or stage == Stage.ADOPTION:
         return gettext("Adopted")
-    return gettext("In progress")
+    return pgettext("co-creation", "In progress")

@@ -391,7 +391,7 @@ class StageTemplate(TimeStampedModel):
         "wagtaildocs.Document",
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name=_("document"),
+        verbose_name=pgettext_lazy("stage tracker", "document"),
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 

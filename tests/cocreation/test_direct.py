@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from portal.cocreation import errors as E
 from portal.cocreation import services
 from portal.cocreation.consumers import CLOSE_FORBIDDEN
 from portal.cocreation.models import Channel, ChannelKind, MemberRole, Membership, MembershipState
@@ -228,8 +229,7 @@ def third_party(request):
 @pytest.mark.asyncio
 async def test_third_parties_are_refused_on_the_socket(direct_channel, third_party, sockets):
     socket = await sockets(third_party, direct_channel.pk)
-    assert not socket.connected
-    assert socket.close_code == CLOSE_FORBIDDEN
+    assert await socket.refused() == (E.FORBIDDEN, CLOSE_FORBIDDEN, None)
 
 
 @pytest.mark.django_db(transaction=True)

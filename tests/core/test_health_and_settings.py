@@ -105,8 +105,10 @@ def test_database_url_selects_postgresql_with_a_pool_and_no_persistent_connectio
         "django.db.backends.postgresql",
         "0",
         "True",
-        "channels_redis.core.RedisChannelLayer",
-        "django.core.cache.backends.redis.RedisCache",
+        # channels_redis' layer and Django's Redis cache, each made to ride out an outage
+        # (portal/core/layers.py, portal/core/cache.py).
+        "portal.core.layers.OutageTolerantRedisChannelLayer",
+        "portal.core.cache.FailSoftRedisCache",
     ], result.stderr
 
 

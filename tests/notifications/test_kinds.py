@@ -37,6 +37,13 @@ EXPECTED_KINDS = {
     "report_handled",
     "content_hidden",
     "moderation_warning",
+    # Added by peer municipalities: direct conversations between officials.
+    "direct_conversation_requested",
+    "direct_conversation_declined",
+    # Added by the stage tracker (registered in portal.stages' ready()).
+    "stage_deadline_passed",
+    "stage_update_proposed",
+    "stage_update_decided",
 }
 
 

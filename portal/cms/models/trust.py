@@ -7,6 +7,7 @@ makes every user accept it again at their next sign-in (portal.accounts.terms).
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -54,7 +55,7 @@ class TermsPage(TrustPage):
     section = "terms"
 
     version = models.CharField(
-        _("version"),
+        pgettext_lazy("terms of use", "version"),
         max_length=40,
         help_text=_(
             "e.g. 2026-04-01. Changing it asks every user to accept the terms again at their "

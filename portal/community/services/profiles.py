@@ -147,17 +147,32 @@ def municipality_profiles_import(*, text: str, actor=None, label: str = "") -> i
         raise ProfileImportError(errors)
     with transaction.atomic():
         rows = list(Municipality.objects.filter(code__in=parsed).select_for_update())
-        for municipality in rows:
-            for field, value in parsed[municipality.code].items():
-                setattr(municipality, field, value)
-        Municipality.objects.bulk_update(rows, list(PROFILE_FIELDS), batch_size=500)
-        audit_record(
-            actor=actor,
-            action="municipality_profiles_imported",
-            reason=label,
-            after={"rows": len(rows), "codes": sorted(parsed)[:50]},
-        )
+        changed = [row for row in rows if _apply_profile(row, parsed[row.code])]
+        Municipality.objects.bulk_update(changed, list(PROFILE_FIELDS), batch_size=500)
+        # The audit log records changes: importing the same file again (the demo seed does on
+        # every start) changes nothing and leaves no entry.
+        if changed:
+            audit_record(
+                actor=actor,
+                action="municipality_profiles_imported",
+                reason=label,
+                after={
+                    "rows": len(rows),
+                    "changed": len(changed),
+                    "codes": sorted(row.code for row in changed)[:50],
+                },
+            )
     return len(rows)
+
+
+def _apply_profile(municipality: Municipality, values: dict) -> bool:
+    """Set `values` on `municipality`; whether anything differed."""
+    differs = False
+    for field, value in values.items():
+        if getattr(municipality, field) != value:
+            setattr(municipality, field, value)
+            differs = True
+    return differs
 
 
 def can_edit_profile(user, municipality: Municipality) -> bool:
