@@ -129,9 +129,9 @@ def reset() -> None:
     """Forget the watch (tests: each test has its own event loop and flushes Redis, which a
     long-lived watch would rightly take for a restart)."""
     global _WATCH
-    if _WATCH is not None and _WATCH.task is not None and not _WATCH.task.done():
-        if not _WATCH.loop.is_closed():
-            _WATCH.loop.call_soon_threadsafe(_WATCH.task.cancel)
+    task = _WATCH.task if _WATCH is not None else None
+    if task is not None and not task.done() and not _WATCH.loop.is_closed():
+        _WATCH.loop.call_soon_threadsafe(task.cancel)
     _WATCH = None
 
 
