@@ -2,7 +2,11 @@ import os
 
 import pytest
 
-from tests import factories
+from tests import factories, fast_restore
+
+
+def pytest_configure(config):
+    fast_restore.install()  # see tests/fast_restore.py: transactional tests restore in bulk
 
 
 def pytest_collection_modifyitems(config, items):
