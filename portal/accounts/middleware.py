@@ -5,10 +5,10 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from portal.accounts.terms import SESSION_PENDING_KEY, current_terms
+from portal.core.redirects import safe_next_url
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 # Where a moderator was going when TOTP set-up interrupted them; the recovery codes page links on.
@@ -43,7 +43,7 @@ class ModeratorMFAMiddleware:
         next_url = request.GET.get("next", "")
         if not next_url or request.path != reverse("mfa_activate_totp"):
             return
-        if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        if safe_next_url(request, next_url):
             request.session[MFA_NEXT_SESSION_KEY] = next_url
 
     @staticmethod

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse, translate_url
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -14,6 +13,7 @@ from portal.accounts.services import (
     user_update_profile,
 )
 from portal.accounts.terms import SESSION_PENDING_KEY
+from portal.core.redirects import safe_next_url
 
 
 @login_required
@@ -53,8 +53,5 @@ def terms_consent(request):
 
 
 def _safe_next(request) -> str:
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    allowed = url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return candidate if allowed else resolve_url(settings.LOGIN_REDIRECT_URL)
+    candidate = request.POST.get("next") or request.GET.get("next")
+    return safe_next_url(request, candidate) or resolve_url(settings.LOGIN_REDIRECT_URL)

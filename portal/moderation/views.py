@@ -4,21 +4,19 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from portal.accounts.permissions import login_required
 from portal.core.forms import add_service_errors
+from portal.core.redirects import safe_next_url
 from portal.moderation import selectors, services
 from portal.moderation.forms import ReportForm
 
 
 def _back_url(request, target) -> str:
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    candidate = safe_next_url(request, request.POST.get("next") or request.GET.get("next"))
+    if candidate:
         return candidate
     return target.get_absolute_url() if hasattr(target, "get_absolute_url") else "/"
 

@@ -2,13 +2,13 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.accounts.permissions import login_required
+from portal.core.redirects import safe_next_url
 from portal.notifications import selectors, services, tokens
 from portal.notifications.forms import NotificationSettingsForm
 from portal.notifications.kinds import get_kind
@@ -20,12 +20,8 @@ INVALID_UNSUBSCRIBE_LINK = gettext_lazy(
 
 
 def _back(request, default: str = "notifications:centre"):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(default)
+    target = safe_next_url(request, request.POST.get("next"))
+    return redirect(target or default)
 
 
 def _wants_json(request) -> bool:

@@ -12,9 +12,10 @@ ROLES = ["visitor", "member", "official", "other_official", "startup_user", "oth
 
 
 def with_totp(user):
-    Authenticator.objects.get_or_create(
-        user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "x"}}
-    )
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, generate_totp_secret())  # a real secret: codes can be checked
     return user
 
 
