@@ -99,7 +99,7 @@ def _parameter_names() -> list[str]:
     """Every query parameter the walk knows and every field name of the portal's and allauth's forms."""
     from django import forms
 
-    get_resolver().url_patterns  # the views, and with them every form class, are imported
+    assert get_resolver().url_patterns  # imports the views, and with them every form class
     names, classes = set(TYPED_JUNK) | {"q", "next", "exclude", "title", "type"}, [forms.BaseForm]
     while classes:
         for subclass in classes.pop().__subclasses__():
