@@ -1,3 +1,5 @@
+import asyncio
+import contextlib
 import json
 
 import pytest
@@ -92,6 +94,12 @@ def session_cookie(user) -> bytes:
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}".encode()
 
 
+# How long a test waits for a frame it expects. Generous: a correct server answers in
+# milliseconds, but a CI runner with two suites on two cores may take seconds, and a wait that
+# runs out fails a correct test (waits for frames that must NOT come stay short).
+FRAME_WAIT = 15
+
+
 class Socket:
     """A WebsocketCommunicator through the real ASGI stack, with helpers for typed frames."""
 
@@ -106,7 +114,9 @@ class Socket:
     async def send_raw(self, text=None, data=None) -> None:
         await self.communicator.send_to(text_data=text, bytes_data=data)
 
-    async def next(self, *types: str, timeout: float = 2, skip=("presence", "typing")) -> dict:
+    async def next(
+        self, *types: str, timeout: float = FRAME_WAIT, skip=("presence", "typing")
+    ) -> dict:
         """The next frame of one of `types`, skipping `skip` frames (any other is a failure)."""
         while True:
             frame = await self.communicator.receive_json_from(timeout=timeout)
@@ -124,14 +134,14 @@ class Socket:
             if frame["type"] not in ignore:
                 return False
 
-    async def closed_with(self, timeout: float = 2):
+    async def closed_with(self, timeout: float = FRAME_WAIT):
         """Wait for the server to close the socket; returns the close code."""
         while True:
             output = await self.communicator.receive_output(timeout=timeout)
             if output["type"] == "websocket.close":
                 return output.get("code")
 
-    async def refused(self, timeout: float = 3) -> tuple[str | None, int, str | None]:
+    async def refused(self, timeout: float = FRAME_WAIT) -> tuple[str | None, int, str | None]:
         """(error code, close code, close reason) of a refused socket.
 
         Refusals are readable by browsers: accepted, an error frame (not for a foreign
@@ -149,7 +159,12 @@ class Socket:
                 return error, output.get("code"), output.get("reason")
 
     async def close(self) -> None:
-        await self.communicator.disconnect()
+        """Disconnect, unless the application already ended (a test that failed while waiting
+        cancelled it): the fixture's clean-up must go on to the database flush either way."""
+        if self.communicator.future.done():
+            return
+        with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+            await self.communicator.disconnect(timeout=FRAME_WAIT)
 
 
 async def open_socket(user, channel_id, *, origin=GOOD_ORIGIN, lang="") -> Socket:
@@ -160,7 +175,7 @@ async def open_socket(user, channel_id, *, origin=GOOD_ORIGIN, lang="") -> Socke
         headers.append((b"cookie", await sync_to_async(session_cookie)(user)))
     path = f"/ws/channels/{channel_id}/" + (f"?lang={lang}" if lang else "")
     socket = Socket(WebsocketCommunicator(application, path, headers=headers))
-    socket.connected, socket.close_code = await socket.communicator.connect(timeout=3)
+    socket.connected, socket.close_code = await socket.communicator.connect(timeout=FRAME_WAIT)
     return socket
 
 

@@ -537,7 +537,7 @@ async def test_invalid_content_is_a_permanent_error_without_a_traceback(
 ):
     socket = await sockets(official, pair.pk, lang="en")
     await socket.send_raw(text=raw)
-    error = await socket.next("error", timeout=5)
+    error = await socket.next("error")
     assert (error["code"], error["retryable"]) == (code, False)
     with translation.override("en"):  # the socket was opened with ?lang=en
         assert error["detail"] == str(E.DETAILS[code])

@@ -33,7 +33,7 @@ async def _connect(headers):
     connected, _ = await communicator.connect()
     close = None
     if connected:
-        first = await communicator.receive_output(timeout=3)
+        first = await communicator.receive_output(timeout=15)
         close = first if first["type"] == "websocket.close" else None
     await communicator.disconnect()
     return connected, close

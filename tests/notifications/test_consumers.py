@@ -55,7 +55,7 @@ def mark_all_read(user):
 async def closed_after_accepting(communicator, connected) -> dict:
     """Refusals accept first, so a browser reads the close code (an HTTP 403 reads as 1006)."""
     assert connected
-    return await communicator.receive_output(timeout=3)
+    return await communicator.receive_output(timeout=15)
 
 
 async def test_anonymous_sockets_are_rejected():
@@ -105,7 +105,7 @@ async def test_the_bell_updates_on_every_open_page_of_the_recipient_only():
     await notify("channel_mention", [user], channel_name="防災WG", url="/ja/channels/1/")
 
     for page in (first_page, second_page):
-        event = await page.receive_json_from(timeout=5)
+        event = await page.receive_json_from(timeout=15)
         assert event["type"] == "notification"
         assert event["unread_count"] == 1
         assert "防災WG" in event["notification"]["title"]
@@ -114,7 +114,7 @@ async def test_the_bell_updates_on_every_open_page_of_the_recipient_only():
 
     await mark_all_read(user)
     for page in (first_page, second_page):
-        assert await page.receive_json_from(timeout=5) == {
+        assert await page.receive_json_from(timeout=15) == {
             "type": "unread_count",
             "unread_count": 0,
         }
@@ -128,7 +128,7 @@ async def test_a_growing_batch_keeps_the_count_and_updates_the_entry():
     await page.receive_json_from()
     for _message in range(2):
         await notify("channel_unread", [user], channel_name="防災WG", url="/ja/channels/1/")
-    events = [await page.receive_json_from(timeout=5) for _ in range(2)]
+    events = [await page.receive_json_from(timeout=15) for _ in range(2)]
     assert [e["unread_count"] for e in events] == [1, 1]
     assert [e["notification"]["count"] for e in events] == [1, 2]
     assert await database_sync_to_async(Notification.objects.count)() == 1
@@ -149,4 +149,4 @@ async def test_session_terminate_closes_every_page_of_the_user():
     page, _, _ = await open_socket(user)
     await page.receive_json_from()
     await get_channel_layer().group_send(user_group(user.pk), {"type": "session.terminate"})
-    assert await page.receive_output(timeout=5) == {"type": "websocket.close", "code": 4403}
+    assert await page.receive_output(timeout=15) == {"type": "websocket.close", "code": 4403}
