@@ -327,12 +327,13 @@ async def run_bare(servers, rooms, *, rate, per, duration, drain, pid=None):
 # --- Idle sockets --------------------------------------------------------------------------
 
 
-def cpu_seconds(pid: int | None) -> float:
-    """User + system CPU time of a process (and its threads) so far."""
-    if not pid:
-        return 0.0
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def cpu_seconds(pids: list[int] | None) -> float:
+    """User + system CPU time of the server processes (and their threads) so far."""
+    total = 0.0
+    for pid in pids or ():
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def _cpu(pid, used: float, messages: int) -> dict:
@@ -385,13 +386,18 @@ async def run_idle(server, rooms, *, count, pid):
 
     answered = 0
 
+    closed_codes = []
+
     async def ask(socket):
         nonlocal answered
-        await socket.send(json.dumps({"type": "sync", "after_seq": 10**9}))
-        async for raw in socket:
-            if json.loads(raw)["type"] == "sync.done":
-                answered += 1
-                return
+        try:
+            await socket.send(json.dumps({"type": "sync", "after_seq": 10**9}))
+            async for raw in socket:
+                if json.loads(raw)["type"] == "sync.done":
+                    answered += 1
+                    return
+        except websockets.ConnectionClosed as closed:  # reported: a socket that died idle
+            closed_codes.append(closed.rcvd.code if closed.rcvd else None)
 
     sample = sockets[:: max(1, len(sockets) // 200)]
     await asyncio.wait_for(asyncio.gather(*(ask(s) for s in sample)), 60)
@@ -406,6 +412,7 @@ async def run_idle(server, rooms, *, count, pid):
         "rss_after_mib": round(after / 1024, 1),
         "kib_per_socket": round((after - before) / max(1, len(sockets)), 1),
         "sampled_sockets_answering": f"{answered}/{len(sample)}",
+        "sampled_sockets_closed": closed_codes,
     }
 
 
@@ -426,7 +433,7 @@ async def main(args):
     servers = args.server
     rooms = await asyncio.to_thread(setup_people, args.channels, args.members)
     if args.idle:
-        rows = [await run_idle(servers[0], rooms, count=args.idle, pid=args.pid)]
+        rows = [await run_idle(servers[0], rooms, count=args.idle, pid=args.pid[0])]
     else:
         rows = []
         runs = []
@@ -471,7 +478,11 @@ def parse():
     parser.add_argument("--drain", type=float, default=3.0, help="seconds to wait for stragglers")
     parser.add_argument("--mode", choices=["both", "portal", "bare"], default="both")
     parser.add_argument("--idle", type=int, default=0, help="open this many idle sockets instead")
-    parser.add_argument("--pid", type=int, help="the server process (idle run; CPU figures)")
+    parser.add_argument(
+        "--pid",
+        type=lambda text: [int(pid) for pid in text.split(",")],
+        help="the server process(es), comma-separated (CPU figures; the idle run uses the first)",
+    )
     parser.add_argument("--json", action="store_true", help="also print the rows as JSON")
     args = parser.parse_args()
     if args.idle and not args.pid:

@@ -1,7 +1,7 @@
 """Both channel layers side by side in one run: the bare consumer and the portal's, per layer.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench python bench/channels_layers.py \\
-        --channels 10 --members 10 --rate 1 --duration 15 --rounds 2
+        --channels 10 --members 10 --rates 1,2,5,8 --duration 10 --rounds 2
 
 Starts a private redis-server and one Daphne process per layer (`CHANNEL_LAYER_BACKEND=redis`
 and `pubsub`, PORTAL_BENCH_ROUTES=1) on free ports, all on DATABASE_URL (migrate it first),
@@ -28,6 +28,9 @@ sys.path.insert(0, str(ROOT))
 from tests.cocreation.livestack import Daphne, RedisServer  # noqa: E402
 
 LAYERS = ("redis", "pubsub")
+# The servers and the client process that signs the bench users' session cookies share one key
+# (a cookie signed with another key reads as "Session data corrupted": signed out).
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
 
 
 def loadavg() -> str:
@@ -48,7 +51,7 @@ def start_servers(workdir: Path, database_url: str) -> tuple[RedisServer, dict]:
             CACHE_KEY_PREFIX=f"bench{layer}",
             PORTAL_BENCH_ROUTES="1",
             DJANGO_DEBUG="0",
-            DJANGO_SECRET_KEY=env.get("DJANGO_SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
+            DJANGO_SECRET_KEY=SECRET_KEY,
             DJANGO_ALLOWED_HOSTS="127.0.0.1",
             # Loads offered here are far beyond one person's: the benchmark measures delivery.
             COCREATION_RATE_MESSAGES="1000000",
@@ -62,17 +65,20 @@ def start_servers(workdir: Path, database_url: str) -> tuple[RedisServer, dict]:
     return redis, servers
 
 
-def run_round(server: Daphne, args) -> list[dict]:
+def run_round(server: Daphne, args, rate: float) -> list[dict]:
     command = [
         sys.executable, str(ROOT / "bench" / "channels_bench.py"),
         "--server", server.ws, "--channels", str(args.channels), "--members", str(args.members),
-        "--rate", str(args.rate), "--duration", str(args.duration), "--pid", str(server.pid),
+        "--rate", str(rate), "--duration", str(args.duration), "--pid", str(server.pid),
         "--json",
     ]  # fmt: skip
-    env = {**os.environ, "DATABASE_URL": args.database_url}
+    env = {**os.environ, "DATABASE_URL": args.database_url, "DJANGO_SECRET_KEY": SECRET_KEY}
     result = subprocess.run(  # noqa: S603
-        command, cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
+    if result.returncode:
+        sys.stderr.write(result.stderr[-4000:])
+        raise SystemExit(f"channels_bench.py failed against {server.ws} (exit {result.returncode})")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -80,44 +86,95 @@ def spread(values: list[float]) -> str:
     return f"{min(values):.2f}–{max(values):.2f}" if values else "–"
 
 
-def main(args) -> None:
+def kind(row: dict) -> str:
+    return row["mode"].split()[0]  # "bare" or "portal"
+
+
+def measure(args) -> list[dict]:
+    """Interleaved: for each offered load, each round runs every layer once (bare + portal)."""
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         redis, servers = start_servers(Path(tmp), args.database_url)
         try:
-            for number in range(1, args.rounds + 1):
-                for layer in LAYERS:
-                    before = loadavg()
-                    pair = run_round(servers[layer], args)
-                    after = loadavg()
-                    for row in pair:
-                        row.update(round=number, layer=layer, load=f"{before} → {after}")
-                        rows.append(row)
-                        print(json.dumps(row, ensure_ascii=False), flush=True)
+            for rate in args.rates:
+                for number in range(1, args.rounds + 1):
+                    for layer in LAYERS:
+                        before = loadavg()
+                        pair = run_round(servers[layer], args, rate)
+                        after = loadavg()
+                        for row in pair:
+                            offered = args.channels * rate * args.members
+                            row.update(
+                                round=number, layer=layer, rate=rate, offered_per_s=offered,
+                                load=f"{before} → {after}",
+                            )  # fmt: skip
+                            rows.append(row)
+                            print(json.dumps(row, ensure_ascii=False), flush=True)
         finally:
             for server in servers.values():
                 server.stop(hard=True)
             redis.stop()
+    return rows
+
+
+def holds(row: dict) -> bool:
+    """The saturation criterion: p99 within 100 ms and no live delivery lost."""
+    return row["p99_ms"] <= 100 and row["lost"] == 0 and row["duplicated"] == 0
+
+
+def report(rows: list[dict], args) -> None:
     print()
-    print("round layer  mode    delivered/s  p50    p95    p99 ms  CPU ms/msg  lost dup  load")
+    print(
+        "offered/s round layer  mode    delivered/s  p50    p95    p99 ms  CPU ms/msg"
+        "  lost dup  load"
+    )
     for row in rows:
         print(
-            f"{row['round']:>5} {row['layer']:<6} {row['mode']:<7} {row['delivered_per_s']:>11}"
-            f" {row['p50_ms']:>6} {row['p95_ms']:>6} {row['p99_ms']:>7}"
-            f" {row.get('server_cpu_ms_per_msg', '–'):>11} {row['lost']:>5} {row['duplicated']:>3}"
-            f"  {row['load']}"
+            f"{row['offered_per_s']:>9.0f} {row['round']:>5} {row['layer']:<6} {kind(row):<7}"
+            f" {row['delivered_per_s']:>11} {row['p50_ms']:>6} {row['p95_ms']:>6}"
+            f" {row['p99_ms']:>7} {row.get('server_cpu_ms_per_msg', '–'):>11}"
+            f" {row['lost']:>5} {row['duplicated']:>3}  {row['load']}"
         )
+    print()
     for layer in LAYERS:
-        cpu, p99 = [], []
-        for number in range(1, args.rounds + 1):
-            bare, portal = (
-                next(r for r in rows if (r["round"], r["layer"], r["mode"]) == (number, layer, m))
-                for m in ("bare", "portal")
+        for rate in args.rates:
+            cpu, p99 = [], []
+            for number in range(1, args.rounds + 1):
+                bare, portal = (
+                    next(
+                        r
+                        for r in rows
+                        if (r["rate"], r["round"], r["layer"], kind(r)) == (rate, number, layer, m)
+                    )
+                    for m in ("bare", "portal")
+                )
+                if bare.get("server_cpu_ms_per_msg") and portal.get("server_cpu_ms_per_msg"):
+                    cpu.append(portal["server_cpu_ms_per_msg"] / bare["server_cpu_ms_per_msg"])
+                p99.append(portal["p99_ms"] / max(bare["p99_ms"], 0.1))
+            offered = args.channels * rate * args.members
+            print(
+                f"{layer} at {offered:.0f} deliveries/s: portal/bare CPU per message "
+                f"{spread(cpu)}, p99 {spread(p99)}"
             )
-            if bare.get("server_cpu_ms_per_msg") and portal.get("server_cpu_ms_per_msg"):
-                cpu.append(portal["server_cpu_ms_per_msg"] / bare["server_cpu_ms_per_msg"])
-            p99.append(portal["p99_ms"] / max(bare["p99_ms"], 0.1))
-        print(f"{layer}: portal/bare CPU per message {spread(cpu)}, p99 {spread(p99)}")
+        for mode in ("bare", "portal"):
+            # Saturation: the highest offered load at which every round held.
+            held = [
+                rate
+                for rate in args.rates
+                if all(
+                    holds(r)
+                    for r in rows
+                    if (r["rate"], r["layer"], kind(r)) == (rate, layer, mode)
+                )
+            ]
+            best = max(held, default=0) * args.channels * args.members
+            print(
+                f"{layer} {mode}: saturation point {best:.0f} deliveries/s (p99 ≤ 100 ms, none lost)"
+            )
+
+
+def main(args) -> None:
+    report(measure(args), args)
 
 
 def parse():
@@ -125,7 +182,12 @@ def parse():
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--channels", type=int, default=10)
     parser.add_argument("--members", type=int, default=10)
-    parser.add_argument("--rate", type=float, default=1.0)
+    parser.add_argument(
+        "--rates",
+        type=lambda text: [float(x) for x in text.split(",")],
+        default=[1.0],
+        help="messages per second per channel, comma-separated: a ramp for the saturation point",
+    )
     parser.add_argument("--duration", type=float, default=15.0)
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
