@@ -80,6 +80,7 @@ MunicipalityViewSet = _dataset_viewset(
 )
 SupportRequestViewSet = _dataset_viewset(datasets.REQUESTS, filters.SupportRequestFilter)
 CaseStudyViewSet = _dataset_viewset(datasets.CASE_STUDIES, filters.CaseStudyFilter)
+PatternViewSet = _dataset_viewset(datasets.PATTERNS, filters.PatternFilter)
 SubsidyViewSet = _dataset_viewset(datasets.SUBSIDIES, filters.SubsidyFilter)
 EventViewSet = _dataset_viewset(datasets.EVENTS, filters.EventFilter)
 StartupViewSet = _dataset_viewset(datasets.STARTUPS, filters.StartupFilter)
@@ -223,8 +224,8 @@ class ColumnDictionaryView(OpenDataAPIView):
 CATALOG_TITLE = _("Open data of 地域DX共創ポータル")
 CATALOG_DESCRIPTION = _(
     "Public data of the portal where Japanese municipalities and startups co-create regional "
-    "DX: local governments, support requests, advanced cases, subsidy programmes, events and "
-    "startups. Licensed under CC BY 4.0."
+    "DX: local governments, support requests, advanced cases, standard patterns, subsidy "
+    "programmes, events and startups. Licensed under CC BY 4.0."
 )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from portal.cms.models import CaseStudyPage, EventPage, SubsidyProgrammePage
+from portal.cms.models import CaseStudyPage, EventPage, PatternPage, SubsidyProgrammePage
 from portal.community.models import Municipality, SupportRequest
 from portal.opendata import selectors, serializers
 from portal.startups.models import Startup
@@ -161,6 +161,62 @@ CASE_STUDIES = Dataset(
     keywords=[_("advanced cases"), _("horizontal deployment")],
 )
 
+PATTERNS = Dataset(
+    slug="patterns",
+    title=_("Standard patterns"),
+    description=_(
+        "Published standard patterns (標準パターン) built from the advanced cases: what each "
+        "applies to (domain, crops or industries, kinds and sizes of municipality, networks), "
+        "the problem it solves, the standard system configuration, typical cost ranges, rollout "
+        "steps, KPIs, and the cases, municipalities, subsidy programmes and startups it links."
+    ),
+    rows=selectors.pattern_rows,
+    model=PatternPage,
+    serializer=serializers.PatternSerializer,
+    updated_field="last_published_at",
+    columns=[
+        *_common(),
+        Column("title", _("Title"), _("Name of the pattern.")),
+        Column("summary", _("Summary"), _("One or two sentences.")),
+        Column("domain", _("Domain code"), _("Code of the pattern's domain.")),
+        Column("domain_label.ja", _("Domain"), _("Domain in Japanese.")),
+        Column("category", _("DX area code"), _("DX area of a request started from it.")),
+        Column("applies_to", _("Crops or industries"), _("Separated by “|”; empty: any.")),
+        Column("municipality_kinds", _("Kinds of municipality"), _("Codes; empty: any kind.")),
+        Column("size_bands", _("Population bands"), _("Codes; empty: any size.")),
+        Column("networks", _("Networks"), _("Codes, separated by “|”.")),
+        Column("problem", _("Problem it solves"), _("The problem the pattern answers.")),
+        Column("components.name", _("Components"), _("The standard configuration, by name.")),
+        Column("components.layer", _("Component layers"), _("Codes, in the order of the names.")),
+        Column("initial_cost_min_yen", _("Initial cost from (yen)"), _("Lower end, if given.")),
+        Column("initial_cost_max_yen", _("Initial cost up to (yen)"), _("Upper end, if given.")),
+        Column("yearly_cost_min_yen", _("Yearly cost from (yen)"), _("Lower end, if given.")),
+        Column("yearly_cost_max_yen", _("Yearly cost up to (yen)"), _("Upper end, if given.")),
+        Column("cost_note", _("Cost note"), _("What the cost ranges assume.")),
+        Column("steps.title", _("Rollout steps"), _("In order, separated by “|”.")),
+        Column("total_weeks", _("Rollout weeks"), _("Sum of the steps' durations.")),
+        Column("kpis.label", _("KPI indicators"), _("Separated by “|”.")),
+        Column("kpis.typical_value", _("KPI typical values"), _("In the order of the indicators.")),
+        Column("risks", _("Risks"), _("What can go wrong.")),
+        Column("lessons", _("Lessons learned"), _("Advice for the next municipality.")),
+        Column("case_studies.id", _("Linked case studies"), _("IDs, separated by “|”.")),
+        Column(
+            "municipalities.code",
+            _("Municipality codes"),
+            _("Municipalities of the linked cases, separated by “|”."),
+        ),
+        Column("subsidies.id", _("Linked subsidies"), _("IDs, separated by “|”.")),
+        Column("startups.id", _("Startups offering components"), _("IDs, separated by “|”.")),
+        Column(
+            "startups.verified",
+            _("Startups verified"),
+            _("true when JCC verified the startup, in the order of the IDs."),
+        ),
+        Column("first_published_at", _("Published at"), _("ISO 8601.")),
+    ],
+    keywords=[_("standard patterns"), _("horizontal deployment")],
+)
+
 SUBSIDIES = Dataset(
     slug="subsidies",
     title=_("Subsidy programmes"),
@@ -253,5 +309,5 @@ STARTUPS = Dataset(
     keywords=[_("startups"), _("GovTech")],
 )
 
-DATASETS = [MUNICIPALITIES, REQUESTS, CASE_STUDIES, SUBSIDIES, EVENTS, STARTUPS]
+DATASETS = [MUNICIPALITIES, REQUESTS, CASE_STUDIES, PATTERNS, SUBSIDIES, EVENTS, STARTUPS]
 DATASETS_BY_SLUG = {dataset.slug: dataset for dataset in DATASETS}

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.cms.fields import ChoiceSetField
-from portal.cms.models import EventKind, Ministry
+from portal.cms.filters import PatternFilter as PatternComparisonFilter
+from portal.cms.filters import filter_applies_to, filter_network
+from portal.cms.models import EventKind, Ministry, NetworkKind, PatternDomain
 from portal.cms.models.subsidies import SubsidyStatus
 from portal.community.master_data import PREFECTURES
 from portal.community.models import MunicipalityKind, RequestState
@@ -80,6 +82,40 @@ class CaseStudyFilter(django_filters.FilterSet):
         field_name="crop_or_industry", max_length=60, label=_("Crop or industry")
     )
     updated_since = updated_since("last_published_at")
+
+
+class PatternFilter(django_filters.FilterSet):
+    """The filters of the comparison at /ja/patterns/, with its rules: a pattern that names no
+    crop or industry, or no kind of municipality, applies to any and stays in the results."""
+
+    domain = django_filters.ChoiceFilter(choices=PatternDomain.choices, label=_("Domain"))
+    crop = django_filters.CharFilter(
+        max_length=60,
+        method="filter_crop",
+        label=_("Crop or industry (patterns that apply to any are included)"),
+    )
+    network = django_filters.ChoiceFilter(
+        choices=NetworkKind.choices, method="filter_network", label=_("Network")
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=MunicipalityKind.choices,
+        method="filter_kind",
+        label=_("Kind of municipality (patterns that suit any are included)"),
+    )
+    updated_since = updated_since("last_published_at")
+
+    @staticmethod
+    def filter_crop(queryset, name, value):
+        return filter_applies_to(queryset, value)
+
+    @staticmethod
+    def filter_network(queryset, name, value):
+        return filter_network(queryset, value)
+
+    @staticmethod
+    def filter_kind(queryset, name, value):
+        # The comparison page's own rule, so that the API and the page cannot disagree.
+        return PatternComparisonFilter.filter_kind(queryset, name, value)
 
 
 class SubsidyFilter(django_filters.FilterSet):

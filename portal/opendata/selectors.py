@@ -7,6 +7,7 @@ that a page of results costs a fixed number of queries whatever its size.
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Prefetch
 
@@ -15,6 +16,10 @@ from portal.cms.models import (
     CaseStudyPage,
     CaseStudyPartner,
     EventPage,
+    PatternCase,
+    PatternPage,
+    PatternStartup,
+    PatternSubsidy,
     SubsidyProgrammePage,
 )
 from portal.cms.models.subsidies import JAPAN
@@ -43,6 +48,21 @@ def public_subsidies():
 
 def public_events():
     return EventPage.objects.live().public()
+
+
+def japanese_originals(pages):
+    """Only the pages in the site's default language (Japanese), and no aliases.
+
+    With Wagtail localisation on, a page may also have an English translation (another row with
+    its own id and /en/ address) and aliases (the same page at another address, in any locale).
+    A dataset lists each page once, as its Japanese original: the data is published in Japanese
+    (see ``base``), and a translation or alias listed beside it would count it twice."""
+    return pages.filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
+
+
+def public_patterns():
+    """Live, public standard patterns, Japanese originals only (not their translations)."""
+    return japanese_originals(PatternPage.objects.live().public())
 
 
 def public_startups():
@@ -135,6 +155,42 @@ def startup_rows():
                 queryset=confirmed.order_by("-year", "pk"),
                 to_attr="confirmed_track_records",
             ),
+        )
+        .order_by("pk")
+    )
+
+
+def pattern_rows():
+    """Patterns with what a row shows: components, steps and KPIs in the editor's order, and the
+    cases, subsidies and startups they link, each only if a visitor can read it."""
+    case_links = (
+        PatternCase.objects.filter(case__in=public_case_studies())
+        .select_related("case")
+        .order_by("sort_order", "pk")
+    )
+    case_municipalities = CaseStudyMunicipality.objects.select_related(
+        "municipality__prefecture", "municipality__parent"
+    ).order_by("municipality_id")
+    subsidy_links = (
+        PatternSubsidy.objects.filter(subsidy__in=public_subsidies())
+        .select_related("subsidy")
+        .order_by("sort_order", "pk")
+    )
+    startup_links = (
+        PatternStartup.objects.filter(startup__in=public_startups())
+        .select_related("startup")
+        .order_by("sort_order", "pk")
+    )
+    return (
+        public_patterns()
+        .prefetch_related(
+            "components",
+            "steps",
+            "kpis",
+            Prefetch("case_links", queryset=case_links, to_attr="public_case_links"),
+            Prefetch("public_case_links__case__case_municipalities", queryset=case_municipalities),
+            Prefetch("subsidy_links", queryset=subsidy_links, to_attr="public_subsidy_links"),
+            Prefetch("startup_links", queryset=startup_links, to_attr="public_startup_links"),
         )
         .order_by("pk")
     )

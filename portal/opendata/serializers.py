@@ -10,7 +10,17 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from portal.cms.models import CostBand, EligibleBody, EventFormat, EventKind, Ministry, SizeBand
+from portal.cms.models import (
+    ComponentLayer,
+    CostBand,
+    EligibleBody,
+    EventFormat,
+    EventKind,
+    Ministry,
+    NetworkKind,
+    PatternDomain,
+    SizeBand,
+)
 from portal.cms.models.subsidies import SubsidyStatus
 from portal.community.models import BudgetRange, MunicipalityKind, RequestState
 from portal.core.categories import ContractRoute, DXCategory
@@ -241,6 +251,124 @@ class CaseStudySerializer(serializers.Serializer):
             "id": obj.source_request_id,
             "url": self.context["request"].build_absolute_uri(path),
         }
+
+
+@extend_schema_field(serializers.IntegerField(allow_null=True))
+class ManYenField(serializers.Field):
+    """A cost the editor enters in 万円 (¥10,000), published in yen like the other datasets'
+    amounts (null when the editor gave none)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value * 10_000
+
+
+class PatternComponentSerializer(serializers.Serializer):
+    layer = serializers.ChoiceField(
+        choices=ComponentLayer.choices,
+        help_text="Column of the configuration diagram, in the order data flows: device, "
+        "network, platform, application.",
+    )
+    layer_label = LabelField(ComponentLayer, source="layer", allow_null=False)
+    name = serializers.CharField()
+    description = serializers.CharField()
+    data = serializers.CharField(help_text="What it passes on to the next layer.")
+    operator = serializers.CharField(help_text="Who operates it.")
+
+
+class PatternStepSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    duration_weeks = serializers.IntegerField(allow_null=True)
+    description = serializers.CharField()
+
+
+class PatternKPISerializer(serializers.Serializer):
+    label = serializers.CharField()
+    typical_value = serializers.CharField(help_text="What the linked cases achieved.")
+    note = serializers.CharField()
+
+
+class PatternStartupSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="startup.pk")
+    name = serializers.CharField(source="startup.name")
+    verified = serializers.BooleanField(source="startup.is_verified")
+    offering = serializers.CharField(help_text="The components it offers.")
+    url = AbsoluteUrlField(source="startup")
+
+
+class PatternSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    title = serializers.CharField()
+    summary = serializers.CharField(source="intro")
+    domain = serializers.ChoiceField(choices=PatternDomain.choices)
+    domain_label = LabelField(PatternDomain, source="domain", allow_null=False)
+    category = serializers.ChoiceField(
+        choices=DXCategory.choices, help_text="DX area of a support request started from it."
+    )
+    category_label = LabelField(DXCategory, source="category", allow_null=False)
+    applies_to = serializers.ListField(
+        child=serializers.CharField(),
+        source="applies_to_list",
+        help_text="Crops or industries it applies to; empty: any.",
+    )
+    municipality_kinds = serializers.ListField(
+        child=serializers.ChoiceField(choices=MunicipalityKind.choices),
+        help_text="Kinds of municipality it suits; empty: any.",
+    )
+    municipality_kind_labels = LabelListField(MunicipalityKind, source="municipality_kinds")
+    size_bands = serializers.ListField(
+        child=serializers.ChoiceField(choices=SizeBand.choices),
+        help_text="Population bands it suits; empty: any.",
+    )
+    size_band_labels = LabelListField(SizeBand, source="size_bands")
+    networks = serializers.ListField(child=serializers.ChoiceField(choices=NetworkKind.choices))
+    network_labels = LabelListField(NetworkKind, source="networks")
+    problem = serializers.CharField()
+    components = PatternComponentSerializer(
+        many=True, source="components.all", help_text="The standard system configuration."
+    )
+    initial_cost_min_yen = ManYenField(source="initial_cost_min")
+    initial_cost_max_yen = ManYenField(source="initial_cost_max")
+    yearly_cost_min_yen = ManYenField(source="yearly_cost_min")
+    yearly_cost_max_yen = ManYenField(source="yearly_cost_max")
+    cost_note = serializers.CharField(help_text="What the cost ranges assume.")
+    steps = PatternStepSerializer(many=True, source="steps.all", help_text="Rollout steps.")
+    total_weeks = serializers.SerializerMethodField()
+    kpis = PatternKPISerializer(many=True, source="kpis.all")
+    risks = serializers.CharField()
+    lessons = serializers.CharField()
+    case_studies = serializers.SerializerMethodField()
+    municipalities = serializers.SerializerMethodField()
+    subsidies = serializers.SerializerMethodField()
+    startups = PatternStartupSerializer(many=True, source="public_startup_links")
+    first_published_at = serializers.DateTimeField()
+    url = AbsoluteUrlField()
+    updated_at = serializers.DateTimeField(source="last_published_at")
+
+    def get_total_weeks(self, obj) -> int:
+        """The sum of the steps' durations (steps without one count as 0), as the page shows."""
+        return sum(step.duration_weeks or 0 for step in obj.steps.all())
+
+    def get_case_studies(self, obj) -> PageRefSerializer(many=True):
+        """The advanced cases implementing the pattern that a visitor can read."""
+        cases = [link.case for link in obj.public_case_links]
+        return PageRefSerializer(cases, many=True, context=self.context).data
+
+    def get_municipalities(self, obj) -> MunicipalityRefSerializer(many=True):
+        """The municipalities of those cases (each once, by code): where it already runs."""
+        found = {}
+        for link in obj.public_case_links:
+            for row in link.case.case_municipalities.all():
+                found.setdefault(row.municipality_id, row.municipality)
+        return MunicipalityRefSerializer([found[code] for code in sorted(found)], many=True).data
+
+    def get_subsidies(self, obj) -> PageRefSerializer(many=True):
+        """The subsidy programmes that fit it, when a visitor can read them."""
+        subsidies = [link.subsidy for link in obj.public_subsidy_links]
+        return PageRefSerializer(subsidies, many=True, context=self.context).data
 
 
 class SubsidySerializer(serializers.Serializer):

@@ -1,7 +1,15 @@
 """Walks everything the open-data API and page publish: every list with every page of results,
 every object's detail, every download, the catalogue, the dashboard and the OpenAPI document."""
 
-LIST_ENDPOINTS = ["municipalities", "requests", "case-studies", "subsidies", "events", "startups"]
+LIST_ENDPOINTS = [
+    "municipalities",
+    "requests",
+    "case-studies",
+    "patterns",
+    "subsidies",
+    "events",
+    "startups",
+]
 REQUEST_STATES = ["open", "selecting", "co_creating", "completed", "withdrawn"]
 
 

@@ -11,6 +11,7 @@ from portal.community.models import SupportRequest
 from portal.dashboard import figures
 from portal.opendata.licence import LICENSE_URL
 from tests import factories
+from tests.cms import factories as cms
 from tests.opendata.sweep import walk_list
 
 LICENSE_LINK = f'<{LICENSE_URL}>; rel="license"'
@@ -80,6 +81,79 @@ def test_filters_follow_the_pages(client, public):
     assert all(s["verified"] and s["track_records"] for s in startups)
 
 
+def test_pattern_has_what_an_analyst_needs(client, public):
+    pattern, case, subsidy = public["patterns"][0], public["cases"][0], public["subsidies"][0]
+    data = client.get(f"/api/v1/patterns/{pattern.pk}/").json()
+    assert data["id"] == pattern.pk and data["title"] == pattern.title
+    assert data["url"] == f"http://testserver/ja/patterns/{pattern.slug}/"
+    assert data["domain"] == "smart_agriculture"
+    assert data["domain_label"] == {"ja": "スマート農業", "en": "Smart agriculture"}
+    assert data["applies_to"] == ["水稲"] and data["networks"] == ["lpwa"]
+    assert data["municipality_kinds"] == ["town", "village"]
+    assert [label["ja"] for label in data["municipality_kind_labels"]] == ["町", "村"]
+    assert data["problem"] == "見回りの負担が大きい"
+    assert [(c["layer"], c["name"]) for c in data["components"]] == [
+        ("device", "水位センサー"),
+        ("network", "LPWA基地局"),
+        ("application", "スマートフォンアプリ"),
+    ]
+    assert data["components"][0]["data"] == "水位・水温（10分ごと）"
+    # Entered in 万円 (¥10,000), published in yen; a range end not given is null.
+    assert (data["initial_cost_min_yen"], data["initial_cost_max_yen"]) == (3_000_000, 8_000_000)
+    assert (data["yearly_cost_min_yen"], data["yearly_cost_max_yen"]) == (None, 1_200_000)
+    assert [(s["title"], s["duration_weeks"]) for s in data["steps"]] == [
+        ("実証", 12),
+        ("本格導入", None),
+    ]
+    assert data["total_weeks"] == 12
+    assert data["kpis"] == [{"label": "見回り回数", "typical_value": "50%削減", "note": ""}]
+    assert [ref["id"] for ref in data["case_studies"]] == [case.pk]
+    assert [ref["code"] for ref in data["municipalities"]] == [factories.MAEBASHI]
+    assert [ref["id"] for ref in data["subsidies"]] == [subsidy.pk]
+    assert [startup["verified"] for startup in data["startups"]] == [True, False]
+    assert data["startups"][0]["id"] == public["startups"][0].pk
+    assert data["first_published_at"] and data["updated_at"]
+
+
+@pytest.fixture
+def more_patterns(public):
+    return {
+        "telework": cms.pattern(
+            title="テレワーク拠点",
+            domain="telework",
+            category="telework",
+            applies_to="",
+            networks=["fibre"],
+            municipality_kinds=["city"],
+        ),
+        "wheat": cms.pattern(title="麦の生育管理", applies_to="小麦、大豆", networks=["lorawan"]),
+    }
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "domain=telework", "crop=水稲", "crop=小麦", "network=lorawan", "kind=city", "kind=town"],
+)
+def test_pattern_filters_give_what_the_comparison_page_gives(client, more_patterns, query):
+    api = {obj["id"] for obj in client.get(f"/api/v1/patterns/?{query}").json()["results"]}
+    page = {pattern.pk for pattern in client.get(f"/ja/patterns/?{query}").context["results"]}
+    assert api == page and api
+
+
+def test_pattern_filters_keep_patterns_that_apply_to_any(client, public, more_patterns):
+    def ids(query):
+        return {obj["id"] for obj in client.get(f"/api/v1/patterns/?{query}").json()["results"]}
+
+    telework, wheat = more_patterns["telework"], more_patterns["wheat"]
+    rice = {pattern.pk for pattern in public["patterns"]}
+    assert ids("domain=telework") == {telework.pk}
+    assert ids("crop=小麦") == {wheat.pk, telework.pk}  # telework names no crop: any
+    assert ids("crop=水稲") == rice | {telework.pk}
+    assert ids("kind=city") == {telework.pk, wheat.pk}  # wheat names no kind: any
+    assert ids("network=lorawan") == {wheat.pk}
+    assert ids("crop=存在しない作物") == {telework.pk}
+
+
 @pytest.mark.parametrize(
     "url, code",
     [
@@ -90,6 +164,10 @@ def test_filters_follow_the_pages(client, public):
         ("/api/v1/requests/?page_size=0", "invalid_page_size"),
         ("/api/v1/startups/?page_size=1000", "invalid_page_size"),
         ("/api/v1/dashboard/?period=week", "invalid_parameter"),
+        ("/api/v1/patterns/?domain=nonsense", "invalid_parameter"),
+        ("/api/v1/patterns/?network=5g", "invalid_parameter"),
+        ("/api/v1/patterns/?kind=metropolis", "invalid_parameter"),
+        ("/api/v1/patterns/?updated_since=2026-13-01", "invalid_parameter"),
     ],
 )
 def test_bad_filters_and_cursors_are_400_json(client, url, code):

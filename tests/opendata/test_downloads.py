@@ -64,6 +64,24 @@ def test_column_dictionary_describes_every_csv_column(client, slug):
     assert all(entry["列名"] and entry["説明"] and entry["description"] for entry in entries)
 
 
+def test_patterns_csv_has_configuration_costs_and_links(client, public):
+    _response, raw = _raw(client, "/api/v1/downloads/patterns.csv")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    api = client.get("/api/v1/patterns/").json()["results"]
+    assert [int(row["ID"]) for row in rows] == [obj["id"] for obj in api]
+    first, data = rows[0], api[0]
+    assert first["分野"] == "スマート農業" and first["分野コード"] == "smart_agriculture"
+    assert first["構成要素"] == "水位センサー|LPWA基地局|スマートフォンアプリ"
+    assert first["構成要素の層"] == "device|network|application"
+    assert first["初期費用の下限（円）"] == "3000000" and first["年間費用の下限（円）"] == ""
+    assert first["導入ステップ"] == "実証|本格導入" and first["導入期間（週）"] == "12"
+    assert first["関連する先進事例"] == str(public["cases"][0].pk)
+    assert first["自治体コード"] == "102016"
+    startup_ids = "|".join(str(startup["id"]) for startup in data["startups"])
+    assert first["構成要素を提供するスタートアップ"] == startup_ids
+    assert first["スタートアップの確認済み"] == "true|false"
+
+
 def test_csv_neutralises_formulas_in_user_text(client, public):
     request = public["requests"][0]
     request.summary = '=HYPERLINK("http://evil.example")'

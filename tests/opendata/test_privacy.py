@@ -10,6 +10,7 @@ from tests.opendata.world import CANARY
 PRIVATE_KEYS = {
     "requests": "requests",
     "cases": "case-studies",
+    "patterns": "patterns",
     "events": "events",
     "subsidies": "subsidies",
     "startups": "startups",
@@ -66,3 +67,25 @@ def test_case_study_does_not_link_a_draft_source_request(client, public, private
     draft_id = private["draft_request"].pk
     for case in cases:
         assert draft_id not in [request["id"] for request in case["support_requests"]]
+
+
+@pytest.mark.django_db
+def test_pattern_links_only_what_a_visitor_can_read(client, public, private):
+    """A public pattern linking a draft case, a draft subsidy and a hidden startup shows none."""
+    linking = private["pattern_linking_private"]
+    data = client.get(f"/api/v1/patterns/{linking.pk}/").json()
+    assert data["case_studies"] == [] and data["municipalities"] == []
+    assert data["subsidies"] == [] and data["startups"] == []
+
+
+@pytest.mark.django_db
+def test_patterns_are_listed_once_in_japanese(client, public, private):
+    """Wagtail localisation adds an English translation and aliases beside a page; the dataset
+    lists the Japanese original only, once."""
+    patterns, _bodies = walk_list(client, "/api/v1/patterns/", page_size=50)
+    ids = [pattern["id"] for pattern in patterns]
+    assert len(ids) == len(set(ids))
+    translated = private["translated_pattern"]
+    assert ids.count(translated.pk) == 1
+    assert sum(pattern["title"] == translated.title for pattern in patterns) == 1
+    assert all(pattern["url"].startswith("http://testserver/ja/patterns/") for pattern in patterns)

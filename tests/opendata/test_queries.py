@@ -13,11 +13,13 @@ EXPECTED = {
     "/api/v1/municipalities/": 1,
     "/api/v1/requests/": 8,
     "/api/v1/case-studies/": 9,
+    # 3 for view restrictions (patterns, cases, subsidies), the page, 7 for its related rows.
+    "/api/v1/patterns/": 11,
     "/api/v1/subsidies/": 3,
     "/api/v1/events/": 3,
     "/api/v1/startups/": 4,
     "/api/v1/dashboard/": 14,  # 11 for the funnel and figures, 3 for the stage tracker
-    "/api/v1/catalog.jsonld": 11,
+    "/api/v1/catalog.jsonld": 15,
 }
 
 

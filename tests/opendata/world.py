@@ -5,7 +5,7 @@ import datetime
 import itertools
 
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from portal.community.models import JoinState, SupportRequestJoin, SupportRequestTransition
 from portal.startups.models import (
@@ -19,6 +19,11 @@ from tests.cms import factories as cms
 
 CANARY = "CANARY7Q"
 _serial = itertools.count(1)
+RICE_COMPONENTS = [
+    ("device", "水位センサー", "水位・水温（10分ごと）", "農業者"),
+    ("network", "LPWA基地局", "センサーデータ", "市・JA"),
+    ("application", "スマートフォンアプリ", "", "農業者"),
+]
 
 
 def canary(where: str) -> str:
@@ -27,7 +32,14 @@ def canary(where: str) -> str:
 
 def public_content(n: int = 1):
     """`n` public objects of every dataset (with the relations their serializers show)."""
-    made = {"requests": [], "cases": [], "subsidies": [], "events": [], "startups": []}
+    made = {
+        "requests": [],
+        "cases": [],
+        "patterns": [],
+        "subsidies": [],
+        "events": [],
+        "startups": [],
+    }
     for i in range(n):
         startup = factories.StartupFactory(summary="自治体向けSaaS")
         StartupCategory.objects.create(startup=startup, category="ai_rpa")
@@ -51,8 +63,22 @@ def public_content(n: int = 1):
             municipality=factories.municipality(factories.YOKOHAMA),
             state=JoinState.ACCEPTED,
         )
+        pending = factories.StartupFactory(verification_state="pending")
+        pattern = cms.pattern(
+            components=RICE_COMPONENTS,
+            cases=[case],
+            subsidies=[subsidy],
+            startups=[startup, pending],
+            kpis=[("見回り回数", "50%削減")],
+            steps=[("実証", 12), ("本格導入", None)],
+            municipality_kinds=["town", "village"],
+            initial_cost_min=300,
+            initial_cost_max=800,
+            yearly_cost_max=120,
+        )
         made["requests"].append(request)
         made["cases"].append(case)
+        made["patterns"].append(pattern)
         made["subsidies"].append(subsidy)
         made["events"].append(cms.event(days=5 + i))
         made["startups"].append(startup)
@@ -123,12 +149,60 @@ def private_content():
     draft_subsidy.unpublish()
     hidden_case.source_request_id = draft.pk
     hidden_case.save(update_fields=["source_request_id"])
+    patterns = private_patterns(
+        draft_case=draft_case, draft_subsidy=draft_subsidy, hidden_startup=hidden_startup
+    )
     return {
         "requests": [members_only, draft, hidden],
         "cases": [draft_case],
+        "patterns": patterns["unlisted"],
+        "pattern_linking_private": patterns["linking_private"],
+        "translated_pattern": patterns["translated"],
         "events": [restricted],
         "subsidies": [draft_subsidy],
         "startups": [hidden_startup],
         "draft_request": draft,
         "deadline": timezone.localdate() + datetime.timedelta(days=30),
     }
+
+
+def private_patterns(*, draft_case, draft_subsidy, hidden_startup) -> dict:
+    """Patterns a visitor cannot read (a draft, a view-restricted one, a draft revision), a
+    public one that links only private content, and an English translation and an alias of a
+    public pattern (published, but not the Japanese original: listing them would list the
+    pattern twice). `unlisted`: the ones no dataset may list."""
+    draft = cms.pattern(title=canary("draft-pattern"), problem=canary("draft-problem"))
+    draft.unpublish()
+    restricted = cms.pattern(
+        title=canary("restricted-pattern"),
+        components=[("device", canary("restricted-component"), "", "")],
+    )
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    revised = cms.pattern(title="公開中の標準パターン")
+    revised.title = canary("pattern-revision")
+    revised.save_revision()  # a draft revision: the live page keeps its published title
+    linking_private = cms.pattern(
+        title="非公開の事例・補助金・企業にリンクするパターン",
+        cases=[draft_case],
+        subsidies=[draft_subsidy],
+        startups=[hidden_startup],
+    )
+    translated = cms.pattern(title="英語版のある標準パターン")
+    translation, alias = english_translation_and_alias(translated)
+    return {
+        "unlisted": [draft, restricted, translation, alias],
+        "linking_private": linking_private,
+        "translated": translated,
+    }
+
+
+def english_translation_and_alias(page):
+    """What Wagtail localisation adds beside a Japanese page: its English translation (its own
+    id, under an English copy of its parents) and an alias of it (the same page at another
+    address). Both are live and public."""
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    translation = page.copy_for_translation(english, copy_parents=True)
+    translation.title = canary("english-translation")
+    translation.save_revision().publish()
+    alias = page.create_alias(update_slug=f"{page.slug}-alias")
+    return translation.specific, alias.specific
