@@ -12,14 +12,20 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import User
-from portal.cms.models import CaseStudyIndexPage, CaseStudyPage
+from portal.cms.models import CaseStudyIndexPage, CaseStudyPage, size_band_for_population
 from portal.cms.services import (
     case_study_adoption_initial,
     case_study_create_draft,
     known_crop_or_industry,
 )
 from portal.community import policies
-from portal.community.models import BudgetRange, RequestState, SupportRequest, Visibility
+from portal.community.models import (
+    BudgetRange,
+    Municipality,
+    RequestState,
+    SupportRequest,
+    Visibility,
+)
 from portal.community.services.support_requests import support_request_create
 from portal.stages.selectors import case_study_stage_text
 
@@ -65,6 +71,15 @@ def _outcome_summary(support_request: SupportRequest) -> str:
     return "\n".join(str(line) for line in lines)
 
 
+def _size_band(codes: list[str]) -> str:
+    """The population band of the largest municipality whose population is known (the
+    bands' rule for a joint project); "" when none of them has a figure."""
+    populations = Municipality.objects.filter(code__in=codes, population__isnull=False).values_list(
+        "population", flat=True
+    )
+    return size_band_for_population(max(populations, default=None))
+
+
 @transaction.atomic
 def case_study_create_from_request(*, support_request: SupportRequest, actor: User):
     """A case-study draft from a completed request, submitted to moderation; idempotent."""
@@ -99,4 +114,5 @@ def case_study_create_from_request(*, support_request: SupportRequest, actor: Us
         tags=tag_names,
         crop_or_industry=known_crop_or_industry(words=tag_names),
         municipality_kind=support_request.municipality.kind,
+        size_band=_size_band(codes),
     )

@@ -21,7 +21,9 @@ from portal.cms.models import (
     CaseStudyPage,
     EventPage,
     EventRegistration,
+    PatternPage,
     RegistrationStatus,
+    split_applies_to,
 )
 from portal.notifications.services import notify
 
@@ -176,7 +178,8 @@ def case_study_adoption_initial(*, case: CaseStudyPage) -> dict:
 
 def known_crop_or_industry(*, words) -> str:
     """The first of `words` (e.g. a request's tags) that case studies already use as their
-    crop or industry, so a new case joins the same filter value; "" when none does."""
+    crop or industry, or that a standard pattern applies to, so a new case joins the same
+    filter value; "" when none does."""
     words = [word for word in words if word]
     if not words:
         return ""
@@ -185,6 +188,10 @@ def known_crop_or_industry(*, words) -> str:
             "crop_or_industry", flat=True
         )
     )
+    for applies_to in PatternPage.objects.exclude(applies_to="").values_list(
+        "applies_to", flat=True
+    ):
+        known.update(split_applies_to(applies_to))
     return next((word for word in words if word in known), "")
 
 

@@ -4,10 +4,17 @@ import pytest
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
-from portal.cms.models import CaseStudyPage
-from portal.community.models import RequestState, SupportRequest
+from portal.cms.models import CaseStudyPage, SizeBand, size_band_for_population
+from portal.community.models import (
+    JoinState,
+    Municipality,
+    RequestState,
+    SupportRequest,
+    SupportRequestJoin,
+)
+from tests import factories
 from tests.cms import factories as cms
-from tests.factories import support_request
+from tests.factories import MAEBASHI, SHIOJIRI, support_request
 
 pytestmark = pytest.mark.django_db
 
@@ -176,3 +183,121 @@ def test_case_draft_takes_tags_crop_and_kind_from_the_request_and_municipality(
     assert set(case.tags.names()) == {"LPWA", "水稲"}
     assert case.crop_or_industry == "水稲"
     assert case.municipality_kind == official.official_profile.municipality.kind == "city"
+
+
+def _case_from(client_for, official, **fields):
+    """The case-study draft the official makes from a completed request with `fields`."""
+    cms.case_index()
+    request = support_request(author=official, state="completed", **fields)
+    client_for(official).post(reverse("adoption:request_case_study", args=[request.pk]))
+    return CaseStudyPage.objects.get(source_request_id=request.pk)
+
+
+def _set_population(code, population):
+    Municipality.objects.filter(code=code).update(population=population)
+
+
+@pytest.mark.parametrize(
+    ("population", "band"),
+    [
+        (None, ""),
+        (1, "under_10k"),
+        (9_999, "under_10k"),
+        (10_000, "10k_50k"),
+        (49_999, "10k_50k"),
+        (50_000, "50k_100k"),
+        (100_000, "100k_300k"),
+        (299_999, "100k_300k"),
+        (300_000, "300k_plus"),
+        (3_700_000, "300k_plus"),
+    ],
+)
+def test_population_maps_to_the_band_the_case_filter_offers(population, band):
+    assert size_band_for_population(population) == band
+    assert band == "" or band in SizeBand.values
+
+
+def test_case_draft_takes_the_population_band_of_the_municipality(client_for, official):
+    _set_population(MAEBASHI, 330_000)
+    case = _case_from(client_for, official, title="窓口のオンライン化")
+    assert case.size_band == SizeBand.FROM_300K
+
+
+def test_joint_case_draft_takes_the_band_of_the_largest_known_municipality(
+    client_for, official, other_official
+):
+    _set_population(MAEBASHI, 8_000)
+    _set_population(SHIOJIRI, 66_000)
+    cms.case_index()
+    request = support_request(author=official, state="completed", title="共同の窓口改革")
+    SupportRequestJoin.objects.create(
+        support_request=request,
+        municipality_id=SHIOJIRI,
+        requested_by=other_official,
+        state=JoinState.ACCEPTED,
+    )
+    client_for(official).post(reverse("adoption:request_case_study", args=[request.pk]))
+    case = CaseStudyPage.objects.get(source_request_id=request.pk)
+    assert case.size_band == SizeBand.FROM_50K
+    assert {m.code for m in case.municipalities} == {MAEBASHI, SHIOJIRI}
+
+
+def test_case_draft_of_a_municipality_without_population_leaves_the_band_empty(
+    client_for, official
+):
+    assert Municipality.objects.get(code=MAEBASHI).population is None
+    case = _case_from(client_for, official, title="人口未登録の団体", tags=["RPA"])
+    assert case.size_band == ""
+    # What is known is still filled.
+    assert case.municipality_kind == "city"
+    assert list(case.tags.names()) == ["RPA"]
+
+
+def test_case_draft_takes_the_kind_of_a_town(client_for):
+    town = Municipality.objects.filter(kind="town").order_by("code").first()
+    official = factories.official(town.code)
+    case = _case_from(client_for, official, title="町の電子申請")
+    assert case.municipality_kind == "town"
+
+
+def test_case_draft_takes_a_crop_that_a_standard_pattern_applies_to(client_for, official):
+    cms.pattern(applies_to="いちご、トマト")
+    case = _case_from(
+        client_for,
+        official,
+        title="ハウスの温度を遠隔で見たい",
+        category="smart_agriculture",
+        tags=["LPWA", "トマト"],
+    )
+    assert case.crop_or_industry == "トマト"
+    assert set(case.tags.names()) == {"LPWA", "トマト"}
+
+
+def test_case_draft_leaves_the_crop_empty_when_no_tag_is_a_known_crop(client_for, official):
+    cms.pattern(applies_to="水稲")
+    case = _case_from(client_for, official, title="電子申請の拡充", tags=["電子申請", "RPA"])
+    assert case.crop_or_industry == ""
+
+
+def test_published_case_draft_is_found_by_every_library_filter(client, client_for, official):
+    _set_population(MAEBASHI, 330_000)
+    cms.pattern(applies_to="水稲")
+    case = _case_from(
+        client_for,
+        official,
+        title="水田の水位を遠隔で見守る",
+        category="smart_agriculture",
+        tags=["LPWA", "水稲"],
+    )
+    case.save_revision().publish()
+    cms.case_study(title="別の町の事例", slug="other-case")
+    index_url = cms.case_index().url
+    for params in (
+        {"tag": "LPWA"},
+        {"crop": "水稲"},
+        {"kind": "city"},
+        {"size": "300k_plus"},
+        {"tag": "LPWA", "crop": "水稲", "kind": "city", "size": "300k_plus"},
+    ):
+        titles = [page.title for page in client.get(index_url, params).context["results"]]
+        assert titles == ["水田の水位を遠隔で見守る"], params

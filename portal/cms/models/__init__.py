@@ -18,6 +18,7 @@ from portal.cms.models.case_studies import (
     CaseStudyTag,
     CostBand,
     SizeBand,
+    size_band_for_population,
 )
 from portal.cms.models.community import (
     CommunityGroupActivity,
@@ -109,6 +110,7 @@ __all__ = [
     "ReportIndexPage",
     "ReportPage",
     "SizeBand",
+    "size_band_for_population",
     "StandardPage",
     "split_applies_to",
     "SubsidyProgrammeIndexPage",

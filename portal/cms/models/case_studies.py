@@ -34,6 +34,23 @@ class SizeBand(models.TextChoices):
     FROM_300K = "300k_plus", _("300,000 residents or more")
 
 
+# Each band's lowest population, largest first: the boundaries the labels above state.
+SIZE_BAND_FLOORS = (
+    (300_000, SizeBand.FROM_300K),
+    (100_000, SizeBand.FROM_100K),
+    (50_000, SizeBand.FROM_50K),
+    (10_000, SizeBand.FROM_10K),
+    (1, SizeBand.UNDER_10K),
+)
+
+
+def size_band_for_population(population: int | None) -> str:
+    """The band of `population` residents; "" when the figure is unknown."""
+    if not population:
+        return ""
+    return next(band for floor, band in SIZE_BAND_FLOORS if population >= floor)
+
+
 class CostBand(models.TextChoices):
     UNDER_1M = "under_1m", _("Under ¥1 million")
     FROM_1M = "1m_5m", _("¥1–5 million")
