@@ -12,6 +12,9 @@ from wagtail.documents import get_document_model
 
 from portal.cms.demo import content, patterns
 from portal.cms.demo import trust as trust_demo
+from portal.cms.demo.english_seed import seed_english, source_home
+from portal.cms.demo.streams import notice
+from portal.cms.demo.streams import paragraphs as _paragraphs
 from portal.cms.models import (
     CaseStudyIndexPage,
     CaseStudyKPI,
@@ -25,7 +28,6 @@ from portal.cms.models import (
     EventIndexPage,
     EventPage,
     EventRegistration,
-    HomePage,
     NewsIndexPage,
     NewsPage,
     RegistrationStatus,
@@ -41,12 +43,8 @@ from portal.core.pdf import build_pdf
 from portal.startups.models import Startup
 
 
-def _paragraphs(*texts: str) -> list[dict]:
-    return [{"type": "paragraph_block", "value": f"<p>{text}</p>"} for text in texts]
-
-
 def _demo_notice(text: str = content.DEMO_NOTICE) -> dict:
-    return {"type": "callout_block", "value": {"kind": "info", "text": text}}
+    return notice(text)
 
 
 def _ensure(parent, model, slug: str, *, tags=(), **fields):
@@ -254,7 +252,7 @@ def seed_reports(home, groups):
 
 
 def seed(stdout) -> None:
-    home = HomePage.objects.first()
+    home = source_home()
     if home is None:
         stdout.write("Demo CMS content skipped: no home page (run migrate first).")
         return
@@ -272,7 +270,8 @@ def seed(stdout) -> None:
     trust_demo.seed(home, _ensure)
     patterns.seed(home)
     stdout.write(
-        f"Demo CMS content: {CaseStudyPage.objects.live().count()} case studies, "
-        f"{EventPage.objects.live().count()} events, "
-        f"{SubsidyProgrammePage.objects.live().count()} subsidy programmes"
+        f"Demo CMS content: {CaseStudyPage.objects.live().descendant_of(home).count()} case "
+        f"studies, {EventPage.objects.live().descendant_of(home).count()} events, "
+        f"{SubsidyProgrammePage.objects.live().descendant_of(home).count()} subsidy programmes"
     )
+    seed_english(stdout)

@@ -9,6 +9,7 @@ list has a group to turn into a draft. Idempotent: existing pages are left as th
 """
 
 from portal.cms.demo.content import DEMO_NOTICE
+from portal.cms.demo.streams import notice as _notice
 from portal.cms.models import (
     CaseStudyIndexPage,
     CaseStudyKPI,
@@ -490,22 +491,19 @@ PATTERNS = [
 ]
 
 
-def _paragraph(text: str) -> dict:
-    return {"type": "paragraph_block", "value": f"<p>{text}</p>"}
-
-
-def _notice(text: str) -> dict:
-    return {"type": "callout_block", "value": {"kind": "info", "text": text}}
-
-
-def seed_extra_cases(case_index) -> None:
+def seed_extra_cases(home, case_index) -> None:
     for data in EXTRA_CASES:
         data = dict(data)
         slug = data.pop("slug")
         if CaseStudyPage.objects.child_of(case_index).filter(slug=slug).exists():
             continue
         tags = data.pop("tags")
-        subsidy = SubsidyProgrammePage.objects.filter(slug=data.pop("subsidy", "")).first()
+        # Within this tree: a translated tree holds pages with the same slugs.
+        subsidy = (
+            SubsidyProgrammePage.objects.descendant_of(home)
+            .filter(slug=data.pop("subsidy", ""))
+            .first()
+        )
         page = CaseStudyPage(
             slug=slug,
             case_municipalities=[
@@ -525,12 +523,15 @@ def seed_extra_cases(case_index) -> None:
         page.save_revision().publish()
 
 
-def _pattern_page(data: dict) -> PatternPage:
+def _pattern_page(data: dict, home, case_index) -> PatternPage:
     data = dict(data)
     initial_low, initial_high = data.pop("initial_cost")
     yearly_low, yearly_high = data.pop("yearly_cost")
-    cases = CaseStudyPage.objects.filter(slug__in=data.pop("cases"))
-    subsidies = SubsidyProgrammePage.objects.filter(slug__in=data.pop("subsidies"))
+    # Within this tree: a translated tree holds pages with the same slugs.
+    cases = CaseStudyPage.objects.child_of(case_index).filter(slug__in=data.pop("cases"))
+    subsidies = SubsidyProgrammePage.objects.descendant_of(home).filter(
+        slug__in=data.pop("subsidies")
+    )
     from portal.startups.models import Startup
 
     startups = {startup.slug: startup for startup in Startup.objects.all()}
@@ -570,7 +571,7 @@ def seed(home) -> None:
     case_index = CaseStudyIndexPage.objects.child_of(home).first()
     if case_index is None:
         return
-    seed_extra_cases(case_index)
+    seed_extra_cases(home, case_index)
     index = PatternIndexPage.objects.child_of(home).first()
     if index is None:
         index = PatternIndexPage(slug="patterns", **PATTERN_INDEX)
@@ -579,6 +580,6 @@ def seed(home) -> None:
     for data in PATTERNS:
         if PatternPage.objects.child_of(index).filter(slug=data["slug"]).exists():
             continue
-        page = _pattern_page(data)
+        page = _pattern_page(data, home, case_index)
         index.add_child(instance=page)
         page.save_revision().publish()

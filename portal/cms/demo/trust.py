@@ -6,6 +6,10 @@ must have it reviewed before the portal goes live.
 
 import datetime
 
+from portal.cms.demo.streams import bullet_list as _list
+from portal.cms.demo.streams import heading as _h2
+from portal.cms.demo.streams import notice
+from portal.cms.demo.streams import paragraphs as _p
 from portal.cms.models import ContactPage, OperatorPage, PrivacyPolicyPage, TermsPage
 
 DEMO_TERMS_VERSION = "2026-04-01"
@@ -14,21 +18,8 @@ SAMPLE_NOTICE = (
 )
 
 
-def _h2(text: str) -> dict:
-    return {"type": "heading_block", "value": {"heading_text": text, "size": "h2"}}
-
-
-def _p(*texts: str) -> list[dict]:
-    return [{"type": "paragraph_block", "value": f"<p>{text}</p>"} for text in texts]
-
-
-def _list(*items: str) -> dict:
-    rows = "".join(f"<li>{item}</li>" for item in items)
-    return {"type": "paragraph_block", "value": f"<ul>{rows}</ul>"}
-
-
 def _notice() -> dict:
-    return {"type": "callout_block", "value": {"kind": "info", "text": SAMPLE_NOTICE}}
+    return notice(SAMPLE_NOTICE)
 
 
 TERMS = {
