@@ -59,6 +59,11 @@ def test_migration_reverse_keeps_a_locale_that_pages_use(cases):
     assert not base_factories.moderator().has_perm("simple_translation.submit_translation")
 
 
+def test_migration_reverse_drops_the_locale_while_nothing_uses_it():
+    migration.remove_english(django_apps, None)
+    assert not Locale.objects.filter(language_code="en").exists()
+
+
 def test_sync_aliases_every_japanese_page_once_and_is_idempotent():
     case = factories.case_study()
     created = factories.english_tree()
@@ -80,6 +85,29 @@ def test_a_page_published_after_the_sync_gets_its_alias():
 def test_publishing_a_translation_makes_no_new_copy(cases):
     cases["english"].save_revision().publish()
     assert CaseStudyPage.objects.filter(translation_key=cases["first"].translation_key).count() == 2
+
+
+def test_publishing_an_event_promotes_its_waiting_list_once_not_per_copy(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    import portal.cms.services
+
+    aliased = factories.event(capacity=1)
+    translated = factories.event(capacity=1)
+    factories.english_tree()
+    english = factories.translate(translated, title="ICT Summit")
+    promoted = []
+    monkeypatch.setattr(
+        portal.cms.services, "event_waitlist_promote", lambda *, event: promoted.append(event.pk)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        aliased.capacity = 2
+        aliased.save_revision().publish()  # also publishes its English alias (alias=True)
+        english.capacity = 2
+        english.save_revision().publish()  # a translation: its original holds the seats
+    assert promoted == [aliased.pk]
+    alias = aliased.get_translation(Locale.objects.get(language_code="en"))
+    assert alias.alias_of_id == aliased.pk and alias.capacity == 2
 
 
 # --- what a reader sees -------------------------------------------------------------------------
