@@ -94,6 +94,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    # Built-in localisation: the locales admin and the "Translate" action (portal/cms/locales.py).
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -370,8 +373,24 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
-WAGTAIL_I18N_ENABLED = False
-WAGTAIL_CONTENT_LANGUAGES = [("ja", "日本語")]
+# CMS pages are translatable with Wagtail's built-in localisation: Japanese is the original (the
+# default locale), English its translation. See portal/cms/locales.py for how queries pick a copy.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Every Japanese page gets an alias in the English tree (a live mirror of it), and a translation
+# replaces the alias (the moderator's "Translate" converts it, same id and path). Chosen because:
+# - /en/… then routes through the English tree and never 404s for a page nobody translated yet:
+#   the alias shows the Japanese content under the English chrome, with /en/ links;
+# - the English tree holds exactly one copy of every page, so a reader's listing is one locale
+#   filter and lists each page once (the alternative, a Japanese fallback merged into partial
+#   English trees, needs per-query de-duplication and breaks /en/ links on untranslated pages);
+# - Wagtail keeps aliases in step: publishing, unpublishing, moving or deleting the Japanese page
+#   does the same to its aliases (and, through simple_translation's cascade hook, unpublish,
+#   move and delete reach the translations too).
+# Aliases are made by Wagtail only for pages created in the admin; `manage.py sync_page_tree`
+# and the publish hook in portal/cms/signals.py cover pages created in code (migrations, seeds,
+# services).
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 
 # --- Static and media ---------------------------------------------------------------------------
 STATIC_URL = "/static/"

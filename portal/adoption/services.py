@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import User
+from portal.cms.locales import originals
 from portal.cms.models import CaseStudyIndexPage, CaseStudyPage, size_band_for_population
 from portal.cms.services import (
     case_study_adoption_initial,
@@ -87,10 +88,12 @@ def case_study_create_from_request(*, support_request: SupportRequest, actor: Us
         raise PermissionDenied(policies.NOT_REQUESTING_OFFICIAL)
     if support_request.state != RequestState.COMPLETED:
         raise ValidationError(NOT_COMPLETED)
-    existing = CaseStudyPage.objects.filter(source_request_id=support_request.pk).first()
+    # Originals only: a translation copies `source_request_id`, and drafts go to the Japanese tree.
+    existing = originals(CaseStudyPage.objects.filter(source_request_id=support_request.pk))
+    existing = existing.first()
     if existing is not None:
         return existing
-    index = CaseStudyIndexPage.objects.first()
+    index = originals(CaseStudyIndexPage.objects.all()).first()
     if index is None:
         raise ValidationError(NO_CASE_INDEX)
     tag_names = [tag.name for tag in support_request.tags.all()]

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from portal.cms.locales import for_reading
 from portal.cms.models import EventPage, NewsPage
 
 FEED_ITEMS = 20
@@ -46,12 +47,8 @@ class _PageFeed(Feed):
 
 class NewsFeed(_PageFeed):
     def items(self):
-        return (
-            NewsPage.objects.live()
-            .public()
-            .descendant_of(self.index)
-            .order_by("-date", "-pk")[:FEED_ITEMS]
-        )
+        news = for_reading(NewsPage.objects.live().public().descendant_of(self.index))
+        return news.order_by("-date", "-pk")[:FEED_ITEMS]
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(9)))
@@ -62,7 +59,8 @@ class EventFeed(_PageFeed):
         return _("%(title)s: upcoming events") % {"title": self.index.title}
 
     def items(self):
-        return EventPage.objects.live().public().descendant_of(self.index).upcoming()[:FEED_ITEMS]
+        events = for_reading(EventPage.objects.live().public().descendant_of(self.index))
+        return events.upcoming()[:FEED_ITEMS]
 
     def item_description(self, item):
         when = timezone.localtime(item.start_at).strftime("%Y-%m-%d %H:%M")

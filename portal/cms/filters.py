@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from portal.cms.fields import ChoiceSetField
+from portal.cms.locales import for_reading
 from portal.cms.models import (
     CaseStudyPage,
     CostBand,
@@ -112,11 +113,14 @@ class CaseStudyFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
-        live = CaseStudyPage.objects.live()
+        # The choices come from the cases the reader's language shows (an English translation
+        # may name its crop or tags in English); linked subsidies and partners are the same rows
+        # for every copy of a case.
+        live = for_reading(CaseStudyPage.objects.live())
         fields = self.filters
         fields["tag"].extra["choices"] = [
             (name, name)
-            for name in Tag.objects.filter(cms_casestudytag_items__content_object__live=True)
+            for name in Tag.objects.filter(cms_casestudytag_items__content_object__in=live)
             .values_list("name", flat=True)
             .distinct()
             .order_by("name")
@@ -237,7 +241,7 @@ class PatternFilter(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
         crops = set()
-        for text in PatternPage.objects.live().values_list("applies_to", flat=True):
+        for text in for_reading(PatternPage.objects.live()).values_list("applies_to", flat=True):
             crops.update(split_applies_to(text))
         self.filters["crop"].extra["choices"] = [(crop, crop) for crop in sorted(crops)]
 

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.cms.locales import originals
 from portal.cms.models import (
     ComponentLayer,
     NetworkKind,
@@ -161,7 +162,7 @@ def pattern_create_draft_from_group(*, group, author) -> PatternPage:
     workflow: the moderator completes the configuration, costs and steps in the editor."""
     if len(group.cases) < 2:
         raise ValidationError(GROUP_TOO_SMALL)
-    index = PatternIndexPage.objects.first()
+    index = originals(PatternIndexPage.objects.all()).first()
     if index is None:
         raise ValidationError(NO_PATTERN_INDEX)
     first = group.cases[0]

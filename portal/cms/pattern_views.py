@@ -1,7 +1,8 @@
 """Thin views of a standard pattern's routes (see PatternPage): start a request from it, answer
 its hearing, turn an answer into a request. Wagtail routes to them with the live, public page,
 so no pattern is looked up by a user-supplied id; a hearing answer is fetched only among the
-signed-in official's own answers to this pattern."""
+signed-in official's own answers to this pattern. Requests and answers are recorded against the
+pattern's Japanese original (`locales.original_of`), whichever language's page was used."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.accounts.permissions import verified_official_required
 from portal.cms import pattern_services
+from portal.cms.locales import original_of
 from portal.cms.models import PatternHearingResponse
 from portal.cms.pattern_forms import PatternHearingForm
 
@@ -30,7 +32,7 @@ def pattern_request_start(request, pattern):
     if request.method == "GET":
         return TemplateResponse(request, "cms/pattern_request.html", {"page": pattern})
     support_request = pattern_services.support_request_create_from_pattern(
-        pattern=pattern, author=request.user
+        pattern=original_of(pattern), author=request.user
     )
     messages.success(request, DRAFT_FROM_PATTERN)
     return redirect("community:request_edit", support_request.pk)
@@ -42,7 +44,7 @@ def pattern_hearing(request, pattern):
     form = PatternHearingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         pattern_services.pattern_hearing_answer(
-            pattern=pattern, respondent=request.user, **form.cleaned_data
+            pattern=original_of(pattern), respondent=request.user, **form.cleaned_data
         )
         messages.success(request, HEARING_THANKS)
         return redirect(pattern.url + "#hearing-title")
@@ -54,7 +56,10 @@ def pattern_hearing(request, pattern):
 @require_POST
 def pattern_hearing_request(request, pattern, response_id):
     response = get_object_or_404(
-        PatternHearingResponse, pk=response_id, pattern=pattern, respondent=request.user
+        PatternHearingResponse,
+        pk=response_id,
+        pattern=original_of(pattern),
+        respondent=request.user,
     )
     support_request = pattern_services.support_request_create_from_hearing(
         response=response, author=request.user

@@ -9,9 +9,10 @@ aggregate in the same query.
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from portal.cms.locales import for_reading, originals
 from portal.cms.models import (
     CaseStudyKPI,
     CaseStudyMunicipality,
@@ -25,6 +26,7 @@ from portal.cms.models import (
     PatternStartup,
     PatternSubsidy,
     SizeBand,
+    SubsidyProgrammePage,
 )
 from portal.community.models import MunicipalityKind
 from portal.core.categories import DXCategory
@@ -74,7 +76,8 @@ def network_of_tag(tag_name: str) -> str:
 
 
 def live_patterns(index=None):
-    queryset = PatternPage.objects.live().public()
+    """Live, public patterns in the reader's language (see portal/cms/locales.py)."""
+    queryset = for_reading(PatternPage.objects.live().public())
     return queryset.descendant_of(index) if index is not None else queryset
 
 
@@ -106,30 +109,40 @@ def pattern_comparison(*, index, params) -> dict:
 # --- one pattern's page -----------------------------------------------------------------------
 
 
+def _link_order(links, target: str):
+    """The sort order of the link whose `target` is a copy of the outer page (any language)."""
+    same_page = links.filter(**{f"{target}__translation_key": OuterRef("translation_key")})
+    return Subquery(same_page.values("sort_order")[:1])
+
+
 def pattern_cases(pattern):
-    """The live cases implementing `pattern`, with their municipalities and KPIs."""
+    """The live cases implementing `pattern`, with their municipalities and KPIs, in the
+    reader's language (a pattern links the Japanese cases; a reader sees their copies)."""
     municipalities = Prefetch(
         "case_municipalities",
         queryset=CaseStudyMunicipality.objects.select_related(
             "municipality__prefecture", "municipality__parent"
         ),
     )
+    links = PatternCase.objects.filter(page=pattern)
+    cases = for_reading(CaseStudyPage.objects.live().public()).filter(
+        translation_key__in=links.values("case__translation_key")
+    )
     return list(
-        CaseStudyPage.objects.live()
-        .public()
-        .filter(pattern_links__page=pattern)
+        cases.annotate(link_order=_link_order(links, "case"))
         .prefetch_related(municipalities, Prefetch("kpis", queryset=CaseStudyKPI.objects.all()))
-        .order_by("pattern_links__sort_order", "pk")
+        .order_by("link_order", "pk")
     )
 
 
 def pattern_subsidies(pattern) -> list:
-    links = (
-        PatternSubsidy.objects.filter(page=pattern, subsidy__live=True)
-        .select_related("subsidy")
-        .order_by("sort_order", "pk")
+    links = PatternSubsidy.objects.filter(page=pattern)
+    subsidies = for_reading(SubsidyProgrammePage.objects.live()).filter(
+        translation_key__in=links.values("subsidy__translation_key")
     )
-    return [link.subsidy for link in links]
+    return list(
+        subsidies.annotate(link_order=_link_order(links, "subsidy")).order_by("link_order", "pk")
+    )
 
 
 def pattern_startups(pattern, *, user) -> list:
@@ -171,12 +184,15 @@ def pattern_detail(*, pattern, user) -> dict:
 def my_hearing_responses(*, pattern, user) -> list:
     if not (user.is_authenticated and user.is_verified_official):
         return []
-    return list(PatternHearingResponse.objects.filter(pattern=pattern, respondent=user)[:5])
+    answers = PatternHearingResponse.objects.filter(respondent=user)
+    answers = answers.filter(pattern__translation_key=pattern.translation_key)
+    return list(answers[:5])
 
 
 def patterns_of_case(case) -> list:
     """「この事例の標準パターン」: the live patterns that link `case`."""
-    return list(live_patterns().filter(case_links__case=case).order_by("title").distinct())
+    linking = live_patterns().filter(case_links__case__translation_key=case.translation_key)
+    return list(linking.order_by("title").distinct())
 
 
 # --- the configuration diagram ---------------------------------------------------------------
@@ -344,7 +360,7 @@ def suggestion_groups() -> list[CaseGroup]:
     largest groups first (two queries: the cases, their tags)."""
     linked = PatternCase.objects.values("case_id")
     cases = (
-        CaseStudyPage.objects.live()
+        originals(CaseStudyPage.objects.live())
         .exclude(pk__in=linked)
         .prefetch_related("tags")
         .order_by("title", "pk")

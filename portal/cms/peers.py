@@ -7,6 +7,9 @@ for the case page's peer network and for the community pages' template tags.
 import math
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Subquery
+
+from portal.cms.locales import for_reading, originals
 from portal.cms.models import CaseStudyPage
 from portal.community.models import SupportRequest
 from portal.community.models.support_requests import Visibility
@@ -31,11 +34,19 @@ def _adoption_rows():
 
 
 def adopted_cases_by_code(codes) -> dict[str, list]:
-    """Live public cases adopted by each of `codes` (two queries, plus Wagtail's site lookup)."""
+    """Live public cases adopted by each of `codes`, in the reader's language (requests link the
+    Japanese originals; two queries, plus Wagtail's site lookup)."""
     rows = list(_adoption_rows().filter(supportrequest__municipality_id__in=list(codes)).distinct())
+    adopted = CaseStudyPage.objects.filter(pk__in={c for _m, c in rows})
+    readable = for_reading(CaseStudyPage.objects.live().public()).filter(
+        translation_key__in=adopted.values("translation_key")
+    )
+    original_pk = originals(
+        CaseStudyPage.objects.filter(translation_key=OuterRef("translation_key"))
+    )
     pages = {
-        page.pk: page
-        for page in CaseStudyPage.objects.live().public().filter(pk__in={c for _m, c in rows})
+        page.original_pk: page
+        for page in readable.annotate(original_pk=Subquery(original_pk.values("pk")[:1]))
     }
     result: dict[str, list] = {}
     for code, case_id in sorted(rows):
@@ -45,7 +56,9 @@ def adopted_cases_by_code(codes) -> dict[str, list]:
 
 
 def adopter_codes(case: CaseStudyPage) -> list[str]:
-    rows = _adoption_rows().filter(casestudypage_id=case.pk).distinct()
+    """Municipalities whose requests adopted `case` (any language's copy: requests link the
+    original)."""
+    rows = _adoption_rows().filter(casestudypage__translation_key=case.translation_key).distinct()
     return sorted({code for code, _case in rows})
 
 

@@ -1,12 +1,14 @@
 """Reads for the CMS pages: listings with their filters, and the home page's sections.
 
 Each listing returns a fixed number of queries whatever the number of pages: the page of results
-is fetched once and its related rows are prefetched.
+is fetched once and its related rows are prefetched. Every listing shows the reader's language
+(`locales.for_reading`): one copy of each page, never the Japanese page and its English copy.
 """
 
 from django.db.models import Prefetch
 
 from portal.cms.filters import CaseStudyFilter, EventFilter, KeywordFilter, SubsidyFilter
+from portal.cms.locales import for_reading
 from portal.cms.models import (
     CaseStudyMunicipality,
     CaseStudyPage,
@@ -78,7 +80,7 @@ def with_case_study_relations(queryset):
 
 
 def case_study_listing(*, index, params) -> dict:
-    queryset = CaseStudyPage.objects.live().public().descendant_of(index)
+    queryset = for_reading(CaseStudyPage.objects.live().public().descendant_of(index))
     filterset = CaseStudyFilter(params or None, queryset=queryset)
     results = apply_filters(filterset, queryset)
     query = searched_query(filterset)
@@ -93,7 +95,7 @@ def case_study_listing(*, index, params) -> dict:
 
 
 def subsidy_listing(*, index, params) -> dict:
-    queryset = SubsidyProgrammePage.objects.live().public().descendant_of(index)
+    queryset = for_reading(SubsidyProgrammePage.objects.live().public().descendant_of(index))
     filterset = SubsidyFilter(params or None, queryset=queryset)
     results = apply_filters(filterset, queryset)
     query = searched_query(filterset)
@@ -108,7 +110,7 @@ def subsidy_listing(*, index, params) -> dict:
 
 
 def event_listing(*, index, params) -> dict:
-    queryset = EventPage.objects.live().public().descendant_of(index)
+    queryset = for_reading(EventPage.objects.live().public().descendant_of(index))
     filterset = EventFilter(params or None, queryset=queryset)
     events = apply_filters(filterset, queryset)
     return {
@@ -134,20 +136,19 @@ def _keyword_listing(queryset, params) -> dict:
 
 
 def news_listing(*, index, params) -> dict:
-    return _keyword_listing(NewsPage.objects.live().public().descendant_of(index), params)
+    news = for_reading(NewsPage.objects.live().public().descendant_of(index))
+    return _keyword_listing(news, params)
 
 
 def report_listing(*, index, params) -> dict:
-    reports = (
-        ReportPage.objects.live().public().descendant_of(index).select_related("document", "group")
-    )
+    reports = for_reading(ReportPage.objects.live().public().descendant_of(index))
+    reports = reports.select_related("document", "group")
     return _keyword_listing(reports, params)
 
 
 def subsidies_closing_soon(*, limit: int = HOME_SUBSIDIES):
     return list(
-        SubsidyProgrammePage.objects.live()
-        .public()
+        for_reading(SubsidyProgrammePage.objects.live().public())
         .with_status(SubsidyStatus.CLOSING_SOON)
         .order_by("closes_on", "title")[:limit]
     )
@@ -155,12 +156,15 @@ def subsidies_closing_soon(*, limit: int = HOME_SUBSIDIES):
 
 def home_sections() -> dict:
     """Everything the home page lists, each a short list (one query per section)."""
-    featured = CaseStudyPage.objects.live().public().order_by("-featured", "-first_published_at")
+    featured = for_reading(CaseStudyPage.objects.live().public())
+    featured = featured.order_by("-featured", "-first_published_at")
+    events = for_reading(EventPage.objects.live().public())
+    news = for_reading(NewsPage.objects.live().public()).order_by("-date", "-pk")
     return {
         "featured_cases": list(with_case_study_relations(featured)[:HOME_CASES]),
-        "upcoming_events": list(EventPage.objects.live().public().upcoming()[:HOME_EVENTS]),
+        "upcoming_events": list(events.upcoming()[:HOME_EVENTS]),
         "closing_subsidies": subsidies_closing_soon(),
-        "latest_news": list(NewsPage.objects.live().public().order_by("-date", "-pk")[:HOME_NEWS]),
+        "latest_news": list(news[:HOME_NEWS]),
     }
 
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.cms.locales import originals
 from portal.cms.models import (
     CaseStudyIndexPage,
     CaseStudyMunicipality,
@@ -184,7 +185,7 @@ def known_crop_or_industry(*, words) -> str:
     if not words:
         return ""
     known = set(
-        CaseStudyPage.objects.filter(crop_or_industry__in=words).values_list(
+        originals(CaseStudyPage.objects.filter(crop_or_industry__in=words)).values_list(
             "crop_or_industry", flat=True
         )
     )

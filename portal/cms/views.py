@@ -1,7 +1,8 @@
 """Thin views: event registration actions (routes of EventPage), iCalendar, CSV and robots.txt.
 
 The event views receive the live, public EventPage that Wagtail routed to, so no object is
-looked up by a user-supplied id here.
+looked up by a user-supplied id here. Registrations belong to the Japanese original of an event
+(`locales.original_of`): a seat booked on the English page is the same seat, counted once.
 """
 
 import csv
@@ -22,6 +23,7 @@ from django.views.decorators.http import require_GET
 
 from portal.accounts.permissions import NOT_MODERATOR
 from portal.cms import calendar, selectors, services
+from portal.cms.locales import original_of
 from portal.cms.models import RegistrationStatus
 from portal.core.csv import csv_cell
 
@@ -53,7 +55,7 @@ def event_register(request, event):
     if denied := _require_login(request):
         return denied
     try:
-        registration = services.event_register(event=event, user=request.user)
+        registration = services.event_register(event=original_of(event), user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(event.url)
@@ -68,12 +70,13 @@ def event_cancel(request, event):
     """GET: ask for confirmation; POST: cancel the signed-in user's place."""
     if denied := _require_login(request):
         return denied
-    registration = selectors.event_registration_of(event=event, user=request.user)
+    original = original_of(event)
+    registration = selectors.event_registration_of(event=original, user=request.user)
     if request.method != "POST":
         context = {"page": event, "self": event, "registration": registration}
         return TemplateResponse(request, "cms/event_cancel.html", context)
     try:
-        services.event_registration_cancel(event=event, user=request.user)
+        services.event_registration_cancel(event=original, user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(event.url)
@@ -84,14 +87,15 @@ def event_cancel(request, event):
 def event_attendees(request, event):
     if denied := _require_moderator(request):
         return denied
-    attendees = list(selectors.event_attendees(event=event))
+    original = original_of(event)
+    attendees = list(selectors.event_attendees(event=original))
     for row in attendees:
         row.affiliation = selectors.user_affiliation(row.user)
     context = {
         "page": event,
         "self": event,
         "attendees": attendees,
-        "seats": selectors.event_seat_counts(event=event),
+        "seats": selectors.event_seat_counts(event=original),
     }
     return TemplateResponse(request, "cms/event_attendees.html", context)
 
@@ -112,7 +116,7 @@ def event_attendees_csv(request, event):
             _("Registered at (Japan time)"),
         ]
     )
-    for row in selectors.event_attendees(event=event):
+    for row in selectors.event_attendees(event=original_of(event)):
         writer.writerow(
             [
                 csv_cell(row.user.display_name),

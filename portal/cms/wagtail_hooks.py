@@ -1,8 +1,13 @@
-"""Admin wiring: choosers for municipalities and startups, and the registrations view."""
+"""Admin wiring: choosers for municipalities and startups, the registrations view, and the
+"Translate" button of a page whose English copy is still an alias."""
 
 from django import forms
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from wagtail import hooks
+from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -136,3 +141,25 @@ def register_pattern_admin():
     from portal.cms.pattern_admin import PatternAdminGroup
 
     return PatternAdminGroup()
+
+
+@hooks.register("register_page_header_buttons")
+def translate_alias_buttons(page, user, view_name, next_url=None):
+    """With the synced page tree every Japanese page already has an English alias, so
+    simple_translation's own "Translate" (which copies into a locale without any copy) does not
+    show. This one converts the alias into the translation (same id and address, still showing
+    the Japanese content while live) and opens it in the editor; saving and submitting it then
+    goes through the moderation workflow like any page."""
+    if not user.has_perm("simple_translation.submit_translation"):
+        return
+    for alias in page.aliases.exclude(locale_id=page.locale_id).select_related("locale"):
+        if not alias.permissions_for_user(user).can_edit():
+            continue
+        edit = reverse("wagtailadmin_pages:edit", args=[alias.pk])
+        convert = reverse("wagtailadmin_pages:convert_alias", args=[alias.pk])
+        label = pgettext("page translation", "Translate into %(language)s") % {
+            "language": alias.locale.get_display_name()
+        }
+        yield wagtailadmin_widgets.Button(
+            label, f"{convert}?{urlencode({'next': edit})}", icon_name="globe", priority=81
+        )

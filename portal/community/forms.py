@@ -92,8 +92,9 @@ class SupportRequestForm(forms.Form):
         # The CMS page model behind `SupportRequest.linked_subsidies` (declared by name there),
         # so community does not import cms, which sits above it.
         programmes = SupportRequest.linked_subsidies.field.related_model.objects
+        # The Japanese originals: a request links the page editors own, once (not its copies).
         self.fields["subsidies"].queryset = (
-            programmes.live().public().order_by("closes_on", "title")
+            programmes.live().public().originals().order_by("closes_on", "title")
         )
 
     def clean_tags(self):

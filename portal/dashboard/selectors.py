@@ -426,8 +426,9 @@ def _registration_counts(events):
 def event_attendance(*, since=None) -> list[EventAttendance]:
     """Registrations per live event starting in the period (by ``start_at``), oldest first:
     confirmed seats, waiting list and cancellations, with the capacity (empty: no limit);
-    fill rate = confirmed ÷ capacity. One query."""
-    events = EventPage.objects.live()
+    fill rate = confirmed ÷ capacity. One query. Japanese originals only (registrations belong
+    to them; a translation is the same event)."""
+    events = EventPage.objects.live().originals()
     if since is not None:
         events = events.filter(start_at__gte=since)
     rows = _registration_counts(events.order_by("start_at", "pk")).values_list(
@@ -457,7 +458,7 @@ class AttendanceTotals:
 def event_attendance_totals(*, since=None) -> AttendanceTotals:
     """Totals of :func:`event_attendance`: live events starting in the period, their confirmed
     registrations and their waiting lists. Two queries at most (one with a period)."""
-    events = EventPage.objects.live()
+    events = EventPage.objects.live().originals()
     if since is not None:
         events = events.filter(start_at__gte=since)
     counts = EventRegistration.objects.filter(event__in=events).aggregate(

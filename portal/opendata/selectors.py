@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Prefetch
 
+from portal.cms.locales import originals
 from portal.cms.models import (
     CaseStudyMunicipality,
     CaseStudyPage,
@@ -38,16 +39,17 @@ def public_requests():
     return SupportRequest.objects.visible_to(VISITOR).not_hidden()
 
 
+# Japanese originals only (portal/cms/locales.py): a translation or alias is the same record.
 def public_case_studies():
-    return CaseStudyPage.objects.live().public()
+    return originals(CaseStudyPage.objects.live().public())
 
 
 def public_subsidies():
-    return SubsidyProgrammePage.objects.live().public()
+    return originals(SubsidyProgrammePage.objects.live().public())
 
 
 def public_events():
-    return EventPage.objects.live().public()
+    return originals(EventPage.objects.live().public())
 
 
 def japanese_originals(pages):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from portal.cms import models as cms
+from portal.cms.locales import for_reading
 from portal.community.models import SupportRequest
 from portal.search import search
 from portal.startups.selectors import startup_directory
@@ -39,8 +40,9 @@ SOURCE_KEYS = {source.key for source in SOURCES}
 
 def _page_results(queryset, query):
     """Live, public pages of `queryset` matching `query` (the same analysed search as every
-    list), best first; ``specific()`` so a card can show the page type's own fields."""
-    return search(queryset.live().public(), query).specific()
+    list), best first, one copy per page in the reader's language (an English reader finds the
+    English translation); ``specific()`` so a card can show the page type's own fields."""
+    return search(for_reading(queryset.live().public()), query).specific()
 
 
 def source_results(key: str, *, user, query: str):

@@ -86,7 +86,8 @@ def details_form(stage: str, *, tracker: CoCreation, data=None):
     form = details_form_class(stage)(data, instance=tracker)
     if "budget_subsidy" in form.fields:
         field = form.fields["budget_subsidy"]
-        field.queryset = field.queryset.filter(live=True).order_by("title")
+        # The Japanese originals (the tracker links the page editors own, listed once).
+        field.queryset = field.queryset.filter(live=True).originals().order_by("title")
     if stage == tracker.stage and stage != Stage.POC:
         period = next((p for p in tracker.periods.all() if p.stage == stage), None)
         form.fields["planned_end"] = _date(

@@ -6,6 +6,7 @@ import itertools
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
 
+from portal.cms.locales import originals
 from portal.cms.models import (
     CaseStudyIndexPage,
     CaseStudyMunicipality,
@@ -31,7 +32,8 @@ _counter = itertools.count(1)
 
 
 def home() -> HomePage:
-    return HomePage.objects.get()
+    """The Japanese home page (the English tree, once synced, has its own)."""
+    return originals(HomePage.objects.all()).get()
 
 
 def publish(parent, page):
@@ -42,7 +44,7 @@ def publish(parent, page):
 
 
 def _index(model, slug, title):
-    existing = model.objects.filter(slug=slug).first()
+    existing = originals(model.objects.filter(slug=slug)).first()
     return existing or publish(home(), model(title=title, slug=slug))
 
 
@@ -67,7 +69,7 @@ def report_index() -> ReportIndexPage:
 
 
 def community() -> CommunityPage:
-    existing = CommunityPage.objects.first()
+    existing = originals(CommunityPage.objects.all()).first()
     return existing or publish(
         home(), CommunityPage(title="コミュニティ", slug="community", intro="JCCの紹介")
     )
@@ -257,3 +259,27 @@ def pattern(*, components=(), cases=(), subsidies=(), startups=(), kpis=(), step
     page.kpis = [PatternKPI(label=label, typical_value=value) for label, value in kpis]
     page.steps = [PatternStep(title=title, duration_weeks=weeks) for title, weeks in steps]
     return publish(pattern_index(), page)
+
+
+def english_tree() -> int:
+    """Alias every Japanese page into the English tree, as `manage.py sync_page_tree` does."""
+    from portal.cms.translation import page_tree_sync
+
+    return page_tree_sync()
+
+
+def translate(page, **fields):
+    """Turn `page`'s English alias into its translation with `fields`, published (what a
+    moderator's "Translate" and an approved workflow do; tests/cms/test_localisation.py walks
+    the admin path itself)."""
+    from wagtail.actions.convert_alias import ConvertAliasPageAction
+    from wagtail.models import Locale
+
+    alias = page.get_translation(Locale.objects.get(language_code="en"))
+    ConvertAliasPageAction(alias).execute(skip_permission_checks=True)
+    english = alias.specific_class.objects.get(pk=alias.pk)
+    for name, value in fields.items():
+        setattr(english, name, value)
+    english.save_revision().publish()
+    english.refresh_from_db()
+    return english

@@ -13,6 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.cms.blocks import BaseStreamBlock
+from portal.cms.locales import LocalisedPageQuerySet
 from portal.cms.models.base import PortalPage
 from portal.cms.navigation import SectionIndexMixin
 from portal.core.models import TimeStampedModel
@@ -30,7 +31,7 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("In person and online")
 
 
-class EventQuerySet(PageQuerySet):
+class EventQuerySet(LocalisedPageQuerySet, PageQuerySet):
     def upcoming(self):
         """Events that have not ended yet, soonest first."""
         return self.filter(end_at__gte=timezone.now()).order_by("start_at", "pk")
@@ -177,10 +178,12 @@ class EventPage(RoutablePageMixin, PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         from portal.cms import selectors
+        from portal.cms.locales import original_of
 
         context = super().get_context(request, *args, **kwargs)
-        context["registration"] = selectors.event_registration_of(event=self, user=request.user)
-        context["seats"] = selectors.event_seat_counts(event=self)
+        event = original_of(self)  # registrations belong to the Japanese original
+        context["registration"] = selectors.event_registration_of(event=event, user=request.user)
+        context["seats"] = selectors.event_seat_counts(event=event)
         return context
 
     @property

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from portal.cms.blocks import BaseStreamBlock
 from portal.cms.fields import ChoiceSetField
+from portal.cms.locales import LocalisedPageQuerySet
 from portal.cms.models.base import PortalPage
 from portal.cms.navigation import SectionIndexMixin
 from portal.core.categories import DXCategory
@@ -72,7 +73,7 @@ def subsidy_status(
     return SubsidyStatus.OPEN
 
 
-class SubsidyProgrammeQuerySet(PageQuerySet):
+class SubsidyProgrammeQuerySet(LocalisedPageQuerySet, PageQuerySet):
     def with_status(self, status: str, *, today: datetime.date | None = None):
         """Programmes whose derived status on `today` (Japan) is `status`."""
         today = today or today_in_japan()

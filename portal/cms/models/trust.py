@@ -101,8 +101,11 @@ class OperatorPage(TrustPage):
 
 
 def published_terms_version() -> str:
-    """The version of the live terms page, or "" when none is published."""
-    page = TermsPage.objects.live().only("version").first()
+    """The version of the live terms page, or "" when none is published. The Japanese original's
+    (`locales.originals`): a translation cannot ask users to accept the terms again."""
+    from portal.cms.locales import originals
+
+    page = originals(TermsPage.objects.live()).only("version").first()
     return page.version if page else ""
 
 

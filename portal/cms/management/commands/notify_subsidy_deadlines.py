@@ -12,8 +12,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        # The Japanese originals: a translated programme is the same deadline, told once.
         closing = (
-            SubsidyProgrammePage.objects.live().public().with_status(SubsidyStatus.CLOSING_SOON)
+            SubsidyProgrammePage.objects.live()
+            .public()
+            .originals()
+            .with_status(SubsidyStatus.CLOSING_SOON)
         )
         told = 0
         for subsidy in closing:

@@ -7,6 +7,7 @@ from django.test.utils import override_settings
 
 from portal.accounts import demo as accounts_demo
 from portal.cms import demo as cms_demo
+from portal.cms.translation import page_tree_sync
 from portal.cocreation import demo as cocreation_demo
 from portal.community import demo as community_demo
 from portal.community import demo_peers as community_peers_demo
@@ -20,6 +21,12 @@ from portal.startups.proposals import demo as proposals_demo
 
 COUNTING_BACKEND = "portal.core.mail.CountingEmailBackend"
 
+
+def sync_page_tree(stdout):
+    """Every demo page not translated by the CMS seed gets its English alias (idempotent)."""
+    page_tree_sync()
+
+
 # Each app contributes a seeder; later apps build on the objects earlier ones created.
 SEEDERS = [
     accounts_demo.seed,
@@ -31,6 +38,7 @@ SEEDERS = [
     cocreation_demo.seed,
     stages_demo.seed,
     cms_demo.seed,
+    sync_page_tree,
     notifications_demo.seed,
     moderation_demo.seed,
 ]
