@@ -48,12 +48,15 @@ def _no_event_on_a_weekend_or_public_holiday():
 
 
 def _every_programme_marked_as_demo(client):
-    programmes = list(SubsidyProgrammePage.objects.live())
+    programmes = list(SubsidyProgrammePage.objects.live().filter(locale__language_code="ja"))
     assert programmes
     for programme in programmes:
         assert "デモ" in programme.title
         html = client.get(programme.url).content.decode()
         assert "デモ用の掲載です" in html
+    # Their English translations say so too.
+    for programme in SubsidyProgrammePage.objects.live().exclude(locale__language_code="ja"):
+        assert "demo" in programme.title.lower()
 
 
 @pytest.mark.django_db
