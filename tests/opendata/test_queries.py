@@ -13,8 +13,9 @@ EXPECTED = {
     "/api/v1/municipalities/": 1,
     "/api/v1/requests/": 8,
     "/api/v1/case-studies/": 9,
-    # 3 for view restrictions (patterns, cases, subsidies), the page, 7 for its related rows.
-    "/api/v1/patterns/": 11,
+    # 3 view-restriction reads (patterns, cases, subsidies), the page of patterns, 7 for their
+    # related rows, 1 for the site that their URLs are built from.
+    "/api/v1/patterns/": 12,
     "/api/v1/subsidies/": 3,
     "/api/v1/events/": 3,
     "/api/v1/startups/": 4,
