@@ -37,27 +37,33 @@ def loadavg() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
+def server_env(database_url: str, redis_url: str, layer: str, prefix: str = "bench") -> dict:
+    """Production settings for a benchmarked Daphne on `layer` (shared by bench/channels_*.py)."""
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        CHANNEL_LAYER_BACKEND=layer,
+        CHANNEL_LAYER_PREFIX=f"{prefix}{layer}",
+        CACHE_KEY_PREFIX=f"{prefix}{layer}",
+        PORTAL_BENCH_ROUTES="1",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=SECRET_KEY,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        # Loads offered here are far beyond one person's: the benchmark measures delivery.
+        COCREATION_RATE_MESSAGES="1000000",
+        COCREATION_RATE_FRAMES="1000000",
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
 def start_servers(workdir: Path, database_url: str) -> tuple[RedisServer, dict]:
     redis = RedisServer(workdir)
     redis.start()
     servers = {}
     for layer in LAYERS:
-        env = dict(os.environ)
-        env.update(
-            DATABASE_URL=database_url,
-            REDIS_URL=redis.url,
-            CHANNEL_LAYER_BACKEND=layer,
-            CHANNEL_LAYER_PREFIX=f"bench{layer}",
-            CACHE_KEY_PREFIX=f"bench{layer}",
-            PORTAL_BENCH_ROUTES="1",
-            DJANGO_DEBUG="0",
-            DJANGO_SECRET_KEY=SECRET_KEY,
-            DJANGO_ALLOWED_HOSTS="127.0.0.1",
-            # Loads offered here are far beyond one person's: the benchmark measures delivery.
-            COCREATION_RATE_MESSAGES="1000000",
-            COCREATION_RATE_FRAMES="1000000",
-            LOG_LEVEL="WARNING",
-        )
+        env = server_env(database_url, redis.url, layer)
         servers[layer] = Daphne(env, workdir, f"bench-{layer}")
         servers[layer].spawn()
     for server in servers.values():

@@ -32,27 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.channels_layers import SECRET_KEY, holds, kind, loadavg  # noqa: E402
+from bench.channels_layers import SECRET_KEY, holds, kind, loadavg, server_env  # noqa: E402
 from tests.cocreation.livestack import Daphne, RedisServer  # noqa: E402
-
-
-def server_env(database_url: str, redis_url: str, layer: str) -> dict:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=database_url,
-        REDIS_URL=redis_url,
-        CHANNEL_LAYER_BACKEND=layer,
-        CHANNEL_LAYER_PREFIX=f"scen{layer}",
-        CACHE_KEY_PREFIX=f"scen{layer}",
-        PORTAL_BENCH_ROUTES="1",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY=SECRET_KEY,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        COCREATION_RATE_MESSAGES="1000000",
-        COCREATION_RATE_FRAMES="1000000",
-        LOG_LEVEL="WARNING",
-    )
-    return env
 
 
 def bench(servers: list[Daphne], args, *extra: str) -> list[dict]:
@@ -80,7 +61,7 @@ def emit(rows: list[dict], **labels) -> list[dict]:
 def run_layer(layer: str, args, workdir: Path) -> list[dict]:
     redis = RedisServer(workdir)
     redis.start()
-    env = server_env(args.database_url, redis.url, layer)
+    env = server_env(args.database_url, redis.url, layer, prefix="scen")
     servers = [Daphne(env, workdir, f"scen-{layer}-{n}") for n in range(2)]
     rows = []
     try:
