@@ -533,6 +533,8 @@ SPECTACULAR_SETTINGS = {
         "portal.opendata.schema.add_shared_components",
     ],
     "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    # A municipality's kind and a pattern's kinds share one choice set: one name in the schema.
+    "ENUM_NAME_OVERRIDES": {"MunicipalityKindEnum": "portal.community.models.MunicipalityKind"},
     # Swagger UI from the drf-spectacular-sidecar package: served by the portal, no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -11,6 +11,7 @@ from wagtail.models import WorkflowState
 
 from portal.cms import services
 from portal.cms.forms import check_document_content
+from portal.cms.locales import originals
 from portal.cms.models import CaseStudyPage, EventPage, SubsidyProgrammePage
 from portal.core.categories import DXCategory
 from portal.core.pdf import build_pdf
@@ -121,7 +122,7 @@ def test_demo_seed_builds_the_site_tree_and_is_idempotent():
     out = io.StringIO()
     call_command("seed_demo", "--quiet-logins", "--force", stdout=out)
     call_command("seed_demo", "--quiet-logins", "--force", stdout=out)
-    cases = CaseStudyPage.objects.live()
+    cases = originals(CaseStudyPage.objects.live())  # the English tree holds their translations
     assert cases.count() >= 10
     categories = set(cases.values_list("category", flat=True))
     assert {

@@ -10,6 +10,7 @@ import re
 
 import pytest
 from django.apps import apps as django_apps
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page, TaskState
 
@@ -159,11 +160,16 @@ def test_for_reading_and_originals_give_one_copy_per_page(cases):
     assert sorted(_titles(originals(live))) == ["書かない窓口", "水田の水位センサー"]
 
 
+def _text(response) -> str:
+    """The page's text without tags (a result's matched words are wrapped in <mark>)."""
+    return re.sub(r"<[^>]+>", "", response.content.decode())
+
+
 def test_search_in_english_finds_the_english_translation(client, cases):
     english = client.get("/en/search/", {"q": "Paperless", "type": "cases"})
-    assert "Paperless counter" in english.content.decode()
+    assert "Paperless counter" in _text(english)
     japanese = client.get("/ja/search/", {"q": "Paperless", "type": "cases"})
-    assert "Paperless counter" not in japanese.content.decode()
+    assert "Paperless counter" not in _text(japanese)
     both = client.get("/en/search/", {"q": "水田", "type": "cases"}).content.decode()
     assert both.count("/en/cases/suiden/") >= 1 and "/ja/cases/suiden/" not in both
 
@@ -301,7 +307,8 @@ def test_moderator_translates_a_case_study_and_it_is_published_through_moderatio
     data["action-submit"] = "action-submit"
     response = translator.post(reverse("wagtailadmin_pages:edit", args=[english.pk]), data)
     assert response.status_code == 302, response.context["form"].errors
-    assert "LPWA water sensors" not in client.get(english.url).content.decode()
+    reader = Client()  # `client_for` signs `client` in; a reader is anonymous
+    assert "LPWA water sensors" not in reader.get(english.url).content.decode()
 
     approver = client_for(factories.with_totp(base_factories.moderator()))
     task = _in_progress_task(english)
@@ -309,7 +316,7 @@ def test_moderator_translates_a_case_study_and_it_is_published_through_moderatio
     assert approver.post(url, {"comment": "OK"}).status_code == 302
     english.refresh_from_db()
     assert english.title == "LPWA water sensors halve paddy patrols"
-    assert "LPWA water sensors halve paddy patrols" in client.get(english.url).content.decode()
+    assert "LPWA water sensors halve paddy patrols" in reader.get(english.url).content.decode()
     # The Japanese original is untouched and still the only row the data counts.
     case.refresh_from_db()
     assert case.title == "LPWA水位センサーで水田の見回りを半減"
@@ -326,17 +333,19 @@ def test_visitors_and_members_cannot_convert_an_alias(client, client_for, member
 
 # --- query counts -------------------------------------------------------------------------------
 
-# The English listings, pinned like the Japanese ones in test_listings.py: the same queries
-# (the locale rule is a join and a subquery inside the listing's own queries).
+# The English listings, pinned like the Japanese ones in test_listings.py. The locale rule is a
+# join and a subquery inside the listing's own queries; the two or three more than in Japanese
+# are the English home found by its translation key and the Japanese pages that untranslated
+# English aliases (the home, the index) mirror: the same at both sizes.
 EXPECTED_ENGLISH_QUERIES = {
-    "/en/": 0,
-    "/en/cases/": 0,
-    "/en/cases/?category=online_procedures&tag=LPWA&prefecture=10": 0,
-    "/en/events/": 0,
-    "/en/subsidies/": 0,
-    "/en/news/": 0,
-    "/en/reports/": 0,
-    "/en/cases/?q=窓口": 0,
+    "/en/": 19,
+    "/en/cases/": 21,
+    "/en/cases/?category=online_procedures&tag=LPWA&prefecture=10": 21,
+    "/en/events/": 16,
+    "/en/subsidies/": 15,
+    "/en/news/": 15,
+    "/en/reports/": 15,
+    "/en/cases/?q=窓口": 21,
 }
 
 

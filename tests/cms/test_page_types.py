@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from portal.cms.locales import originals
 from portal.cms.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -123,7 +124,7 @@ class PageTypeTests(WagtailPageTestCase):
             }
         )
         self.assertCanCreate(self.home, CommunityPage, data)
-        community = CommunityPage.objects.get()
+        community = originals(CommunityPage.objects).get()
         self.assertEqual(community.channel_url, "/ja/channels/12/")  # cocreation:channel_detail
         group = nested_form_data(
             {
@@ -143,7 +144,7 @@ class PageTypeTests(WagtailPageTestCase):
             }
         )
         self.assertCanCreate(community, CommunityGroupPage, group)
-        created = CommunityGroupPage.objects.get()
+        created = originals(CommunityGroupPage.objects).get()
         self.assertEqual(created.members.get().name, "加藤 修")
         self.assertEqual(created.activities.get().title, "優良事例の収集")
 
@@ -197,7 +198,7 @@ class PageTypeTests(WagtailPageTestCase):
             }
         )
         self.assertCanCreate(index, CaseStudyPage, data)
-        case = CaseStudyPage.objects.get(slug="kakanai-madoguchi")
+        case = originals(CaseStudyPage.objects).get(slug="kakanai-madoguchi")
         self.assertEqual([m.code for m in case.municipalities], ["102016"])
         self.assertEqual(case.partners, [startup])
         self.assertEqual(sorted(tag.name for tag in case.tags.all()), ["ノーコード", "電子申請"])
@@ -227,7 +228,7 @@ class PageTypeTests(WagtailPageTestCase):
             }
         )
         self.assertCanCreate(index, EventPage, data)
-        self.assertEqual(EventPage.objects.get().capacity, 100)
+        self.assertEqual(originals(EventPage.objects).get().capacity, 100)
 
     def test_event_rejects_a_report_before_it_has_happened(self):
         index = factories.event_index()
@@ -278,7 +279,7 @@ class PageTypeTests(WagtailPageTestCase):
         data["eligible_bodies"] = ["municipality", "prefecture"]
         data["target_areas"] = ["online_procedures", "smart_agriculture"]
         self.assertCanCreate(index, SubsidyProgrammePage, data)
-        page = SubsidyProgrammePage.objects.get()
+        page = originals(SubsidyProgrammePage.objects).get()
         self.assertEqual(page.eligible_bodies, ["municipality", "prefecture"])
         self.assertEqual(page.target_areas, ["online_procedures", "smart_agriculture"])
 

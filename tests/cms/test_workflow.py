@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, TaskState, WorkflowState
 
+from portal.cms.locales import originals
 from portal.cms.models import CaseStudyPage
 from tests import factories as base_factories
 from tests.cms import factories
@@ -32,7 +33,7 @@ def _submit_case(client, **overrides) -> CaseStudyPage:
     data = {**factories.case_study_form_data(**overrides), "action-submit": "action-submit"}
     response = client.post(_add_url(index), data)
     assert response.status_code == 302, response.context["form"].errors
-    return CaseStudyPage.objects.get(slug=data["slug"])
+    return originals(CaseStudyPage.objects).get(slug=data["slug"])
 
 
 def _action(client, page, action, comment=""):
@@ -64,7 +65,7 @@ def test_moderator_cannot_bypass_the_workflow_by_publishing(editor):
     index = factories.case_index()
     data = {**factories.case_study_form_data(slug="direct"), "action-publish": "action-publish"}
     client.post(_add_url(index), data)
-    page = CaseStudyPage.objects.get(slug="direct")
+    page = originals(CaseStudyPage.objects).get(slug="direct")
     assert not page.live
     assert not page.permissions_for_user(editor[0]).can_publish()
 

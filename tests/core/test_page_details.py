@@ -4,6 +4,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from wagtail.models import Locale
 
 from tests import factories
 from tests.cms import factories as cms_factories
@@ -57,6 +58,9 @@ def test_case_pages_have_an_og_image(client):
 
 def test_sitemap_lists_both_languages_requests_and_startups(client):
     case = cms_factories.case_study(slug="suiden")
+    untranslated = cms_factories.case_study(slug="mihonyaku")
+    cms_factories.english_tree()
+    cms_factories.translate(case, title="Paddy water sensors")
     request = factories.support_request(title="公開の要請")
     draft = factories.support_request(state="draft", title="下書き")
     members_only = factories.support_request(visibility="verified")
@@ -68,6 +72,10 @@ def test_sitemap_lists_both_languages_requests_and_startups(client):
         assert f"http://testserver/{language}/cases/suiden/" in urls
         assert f"http://testserver/{language}/requests/{request.pk}/" in urls
         assert f"http://testserver/{language}/startups/{startup.slug}/" in urls
+    # An alias repeats its Japanese page (its canonical link names it): listed once, in Japanese.
+    assert "http://testserver/ja/cases/mihonyaku/" in urls
+    assert "http://testserver/en/cases/mihonyaku/" not in urls
+    assert untranslated.get_translation(Locale.objects.get(language_code="en")).alias_of_id
     assert not any(f"/requests/{draft.pk}/" in url for url in urls)
     assert not any(f"/requests/{members_only.pk}/" in url for url in urls)
     assert case.url.startswith("/ja/")
