@@ -37,9 +37,10 @@ def reading_language() -> str:
 
 
 def originals(queryset):
-    """`queryset` narrowed to the Japanese originals: one row per page, never a translation or
-    an English alias."""
-    return queryset.filter(locale__language_code=default_language())
+    """`queryset` narrowed to the Japanese originals: one row per page, never a translation nor
+    an alias (an English one, or one a moderator placed elsewhere in the Japanese tree: the same
+    page at a second address, which a count or a dataset would list twice)."""
+    return queryset.filter(locale__language_code=default_language(), alias_of__isnull=True)
 
 
 def for_reading(queryset, language: str | None = None):

@@ -7,7 +7,6 @@ that a page of results costs a fixed number of queries whatever its size.
 
 import datetime
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Prefetch
 
@@ -52,19 +51,9 @@ def public_events():
     return originals(EventPage.objects.live().public())
 
 
-def japanese_originals(pages):
-    """Only the pages in the site's default language (Japanese), and no aliases.
-
-    With Wagtail localisation on, a page may also have an English translation (another row with
-    its own id and /en/ address) and aliases (the same page at another address, in any locale).
-    A dataset lists each page once, as its Japanese original: the data is published in Japanese
-    (see ``base``), and a translation or alias listed beside it would count it twice."""
-    return pages.filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
-
-
 def public_patterns():
     """Live, public standard patterns, Japanese originals only (not their translations)."""
-    return japanese_originals(PatternPage.objects.live().public())
+    return originals(PatternPage.objects.live().public())
 
 
 def public_startups():

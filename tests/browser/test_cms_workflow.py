@@ -8,6 +8,7 @@ Then a verified official of another town adopts the published case into a draft 
 import pytest
 from django.test import Client
 
+from portal.cms.locales import originals
 from portal.cms.models import CaseStudyPage
 from portal.community.models import SupportRequest
 from tests import factories as base_factories
@@ -78,7 +79,7 @@ def test_moderator_writes_and_publishes_a_case_study_through_the_workflow(new_co
     except Exception:
         page.screenshot(path="/tmp/issue6_admin_fail.png", full_page=True)
         raise
-    case = CaseStudyPage.objects.get(title=TITLE)
+    case = originals(CaseStudyPage.objects).get(title=TITLE)
     assert not case.live
     assert [m.code for m in case.municipalities] == ["151009"]
 

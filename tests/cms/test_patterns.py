@@ -423,3 +423,20 @@ def test_patterns_are_in_the_navigation_and_the_sitemap(client):
     assert 'href="/ja/patterns/"' in client.get("/ja/search/").content.decode()
     sitemap = client.get("/sitemap.xml").content.decode()
     assert pattern.url in sitemap or f"/patterns/{pattern.slug}/" in sitemap
+
+
+def test_cost_ranges_read_in_each_language():
+    from django.utils import translation
+
+    from portal.cms.templatetags.pattern_tags import cost_range
+
+    with translation.override("ja"):
+        assert cost_range(300, 900) == "300〜900万円"
+    with translation.override("en"):
+        assert cost_range(300, 900) == "¥3 million–¥9 million"
+        assert cost_range(150, 150) == "¥1.5 million"
+        assert cost_range(5, 20) == "¥50,000–¥200,000"
+        assert cost_range(50, 300) == "¥500,000–¥3 million"
+        assert cost_range(None, 50) == "up to ¥500,000"
+        assert cost_range(1200, None) == "from ¥12 million"
+        assert cost_range(None, None) == "—"

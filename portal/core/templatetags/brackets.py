@@ -23,3 +23,10 @@ def paren(parser, token):
     nodelist = parser.parse(("endparen",))
     parser.delete_first_token()
     return ParenNode(nodelist)
+
+
+@register.filter
+def listjoin(values) -> str:
+    """`{{ names|listjoin }}`: 「LPWA、LTE」 in Japanese, "LPWA, LTE" in English."""
+    separator = "、" if (get_language() or "ja").startswith("ja") else ", "
+    return separator.join(str(value) for value in values)
