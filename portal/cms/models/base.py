@@ -5,6 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.search import index
+
+from portal.cms.navigation import SectionIndexMixin
 
 LISTING_PER_PAGE = 12
 
@@ -50,3 +53,28 @@ def channel_url(channel_id: int | None) -> str:
     if not channel_id:
         return ""
     return reverse("cocreation:channel_detail", args=[channel_id])
+
+
+class ListingIndexPage(SectionIndexMixin, PortalPage):
+    """The one index page of a section (/ja/cases/, /ja/events/, …): an introduction above the
+    filtered listing of its child pages, which the subclass's `listing` builds from the query
+    string (selectors in portal/cms, imported late: they import these models)."""
+
+    intro = models.CharField(_("introduction"), max_length=400, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["cms.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+    def listing(self, params) -> dict:
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.listing(request.GET))
+        return context

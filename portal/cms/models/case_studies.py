@@ -18,8 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.cms.blocks import BaseStreamBlock
-from portal.cms.models.base import PortalPage
-from portal.cms.navigation import SectionIndexMixin
+from portal.cms.models.base import ListingIndexPage, PortalPage
 from portal.community.models import MunicipalityKind
 from portal.core.categories import ContractRoute, DXCategory
 
@@ -59,28 +58,19 @@ class CostBand(models.TextChoices):
     OVER_50M = "50m_plus", _("¥50 million or more")
 
 
-class CaseStudyIndexPage(SectionIndexMixin, PortalPage):
-    section = "cases"
+class CaseStudyIndexPage(ListingIndexPage):
     """Lists the case studies with filters for every structured field."""
 
-    intro = models.CharField(_("introduction"), max_length=400, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["cms.HomePage"]
+    section = "cases"
     subpage_types = ["cms.CaseStudyPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("case study index")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, params) -> dict:
         from portal.cms import selectors
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.case_study_listing(index=self, params=request.GET))
-        return context
+        return selectors.case_study_listing(index=self, params=params)
 
 
 class CaseStudyTag(TaggedItemBase):

@@ -14,8 +14,7 @@ from wagtail.search import index
 
 from portal.cms.blocks import BaseStreamBlock
 from portal.cms.locales import LocalisedPageQuerySet
-from portal.cms.models.base import PortalPage
-from portal.cms.navigation import SectionIndexMixin
+from portal.cms.models.base import ListingIndexPage, PortalPage
 from portal.core.models import TimeStampedModel
 
 
@@ -43,26 +42,17 @@ class EventQuerySet(LocalisedPageQuerySet, PageQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventIndexPage(SectionIndexMixin, RoutablePageMixin, PortalPage):
+class EventIndexPage(RoutablePageMixin, ListingIndexPage):
     section = "events"
-    intro = models.CharField(_("introduction"), max_length=400, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.EventPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("event index")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, params) -> dict:
         from portal.cms import selectors
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.event_listing(index=self, params=request.GET))
-        return context
+        return selectors.event_listing(index=self, params=params)
 
     @path("feed/", name="feed")
     def feed(self, request):

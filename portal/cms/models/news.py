@@ -8,30 +8,20 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.cms.blocks import BaseStreamBlock
-from portal.cms.models.base import PortalPage
-from portal.cms.navigation import SectionIndexMixin
+from portal.cms.models.base import ListingIndexPage, PortalPage
 
 
-class NewsIndexPage(SectionIndexMixin, RoutablePageMixin, PortalPage):
+class NewsIndexPage(RoutablePageMixin, ListingIndexPage):
     section = "news"
-    intro = models.CharField(_("introduction"), max_length=400, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.NewsPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("news index")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, params) -> dict:
         from portal.cms import selectors
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.news_listing(index=self, params=request.GET))
-        return context
+        return selectors.news_listing(index=self, params=params)
 
     @path("feed/", name="feed")
     def feed(self, request):

@@ -26,9 +26,8 @@ from wagtail.search import index
 
 from portal.cms.blocks import BaseStreamBlock
 from portal.cms.fields import ChoiceSetField
-from portal.cms.models.base import PortalPage
+from portal.cms.models.base import ListingIndexPage, PortalPage
 from portal.cms.models.case_studies import SizeBand
-from portal.cms.navigation import SectionIndexMixin
 from portal.community.models import MunicipalityKind
 from portal.core.categories import DXCategory
 
@@ -79,28 +78,19 @@ class ComponentLayer(models.TextChoices):
     APPLICATION = "application", _("Applications and users")
 
 
-class PatternIndexPage(SectionIndexMixin, PortalPage):
+class PatternIndexPage(ListingIndexPage):
     """/ja/patterns/: the patterns side by side, filtered by domain, crop or industry and network."""
 
     section = "patterns"
-    intro = models.CharField(_("introduction"), max_length=400, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.PatternPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("standard pattern index")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, params) -> dict:
         from portal.cms import patterns
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(patterns.pattern_comparison(index=self, params=request.GET))
-        return context
+        return patterns.pattern_comparison(index=self, params=params)
 
 
 class PatternPage(RoutablePageMixin, PortalPage):

@@ -15,8 +15,7 @@ from wagtail.search import index
 from portal.cms.blocks import BaseStreamBlock
 from portal.cms.fields import ChoiceSetField
 from portal.cms.locales import LocalisedPageQuerySet
-from portal.cms.models.base import PortalPage
-from portal.cms.navigation import SectionIndexMixin
+from portal.cms.models.base import ListingIndexPage, PortalPage
 from portal.core.categories import DXCategory
 
 CLOSING_SOON_DAYS = 14
@@ -132,26 +131,17 @@ class SubsidyProgrammeQuerySet(LocalisedPageQuerySet, PageQuerySet):
 SubsidyProgrammeManager = PageManager.from_queryset(SubsidyProgrammeQuerySet)
 
 
-class SubsidyProgrammeIndexPage(SectionIndexMixin, PortalPage):
+class SubsidyProgrammeIndexPage(ListingIndexPage):
     section = "subsidies"
-    intro = models.CharField(_("introduction"), max_length=400, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.SubsidyProgrammePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("subsidy programme index")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, params) -> dict:
         from portal.cms import selectors
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.subsidy_listing(index=self, params=request.GET))
-        return context
+        return selectors.subsidy_listing(index=self, params=params)
 
 
 class SubsidyProgrammePage(PortalPage):
