@@ -1,4 +1,4 @@
-"""Atom feeds of the news and event indexes (served as routes of those pages)."""
+"""Atom feeds of the news, event, case and pattern indexes (served as routes of those pages)."""
 
 import datetime
 
@@ -8,7 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from portal.cms.locales import for_reading
-from portal.cms.models import EventPage, NewsPage
+from portal.cms.models import CaseStudyPage, EventPage, NewsPage, PatternPage
 
 FEED_ITEMS = 20
 
@@ -68,3 +68,34 @@ class EventFeed(_PageFeed):
 
     def item_pubdate(self, item):
         return item.first_published_at
+
+
+class _NewPagesFeed(_PageFeed):
+    """The section's pages, newest first: what a town following the library wants to hear of."""
+
+    model = None
+    newest_by = "-first_published_at"
+
+    def items(self):
+        pages = for_reading(self.model.objects.live().public().descendant_of(self.index))
+        return pages.order_by(self.newest_by, "-pk")[:FEED_ITEMS]
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+
+class CaseStudyFeed(_NewPagesFeed):
+    model = CaseStudyPage
+
+    def title(self):
+        return _("%(title)s: new cases") % {"title": self.index.title}
+
+
+class PatternFeed(_NewPagesFeed):
+    """A pattern is revised as more towns adopt it: the latest revision comes first."""
+
+    model = PatternPage
+    newest_by = "-last_published_at"
+
+    def title(self):
+        return _("%(title)s: new and updated patterns") % {"title": self.index.title}

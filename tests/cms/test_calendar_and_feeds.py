@@ -1,5 +1,6 @@
 """iCalendar files, Atom feeds, sitemap, robots.txt and Open Graph metadata."""
 
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -99,3 +100,34 @@ def test_index_pages_advertise_their_feeds(client):
     index = factories.news_index()
     html = client.get(index.url).content.decode()
     assert f'type="application/atom+xml" title="{index.title}" href="{index.url}feed/"' in html
+
+
+def _entry_titles(response) -> list[str]:
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{ATOM}feed"
+    return [entry.find(f"{ATOM}title").text for entry in root.iter(f"{ATOM}entry")]
+
+
+def test_case_feed_lists_published_cases_newest_first(client):
+    index = factories.case_index()
+    older = factories.case_study(title="先に公開した事例")
+    newer = factories.case_study(title="あとで公開した事例")
+    older.first_published_at = newer.first_published_at - datetime.timedelta(days=3)
+    older.save(update_fields=["first_published_at"])
+    draft = factories.case_study(title="下書きの事例")
+    draft.unpublish()
+    response = client.get(index.url + "feed/")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert _entry_titles(response) == ["あとで公開した事例", "先に公開した事例"]
+    html = client.get(index.url).content.decode()
+    assert f'type="application/atom+xml" title="{index.title}" href="{index.url}feed/"' in html
+
+
+def test_pattern_feed_puts_the_latest_revision_first(client):
+    index = factories.pattern_index()
+    first = factories.pattern(title="水稲の水管理")
+    factories.pattern(title="施設園芸の環境制御")
+    first.save_revision().publish()  # revised after the other was published
+    response = client.get(index.url + "feed/")
+    assert _entry_titles(response) == ["水稲の水管理", "施設園芸の環境制御"]
+    assert f'href="{index.url}feed/"' in client.get(index.url).content.decode()

@@ -13,6 +13,7 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
     PageChooserPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -58,7 +59,7 @@ class CostBand(models.TextChoices):
     OVER_50M = "50m_plus", _("¥50 million or more")
 
 
-class CaseStudyIndexPage(ListingIndexPage):
+class CaseStudyIndexPage(RoutablePageMixin, ListingIndexPage):
     """Lists the case studies with filters for every structured field."""
 
     section = "cases"
@@ -71,6 +72,12 @@ class CaseStudyIndexPage(ListingIndexPage):
         from portal.cms import selectors
 
         return selectors.case_study_listing(index=self, params=params)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from portal.cms.feeds import CaseStudyFeed
+
+        return CaseStudyFeed(self)(request)
 
 
 class CaseStudyTag(TaggedItemBase):

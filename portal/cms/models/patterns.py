@@ -78,7 +78,7 @@ class ComponentLayer(models.TextChoices):
     APPLICATION = "application", _("Applications and users")
 
 
-class PatternIndexPage(ListingIndexPage):
+class PatternIndexPage(RoutablePageMixin, ListingIndexPage):
     """/ja/patterns/: the patterns side by side, filtered by domain, crop or industry and network."""
 
     section = "patterns"
@@ -91,6 +91,12 @@ class PatternIndexPage(ListingIndexPage):
         from portal.cms import patterns
 
         return patterns.pattern_comparison(index=self, params=params)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from portal.cms.feeds import PatternFeed
+
+        return PatternFeed(self)(request)
 
 
 class PatternPage(RoutablePageMixin, PortalPage):
