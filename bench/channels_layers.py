@@ -71,21 +71,29 @@ def start_servers(workdir: Path, database_url: str) -> tuple[RedisServer, dict]:
     return redis, servers
 
 
-def run_round(server: Daphne, args, rate: float) -> list[dict]:
-    command = [
-        sys.executable, str(ROOT / "bench" / "channels_bench.py"),
-        "--server", server.ws, "--channels", str(args.channels), "--members", str(args.members),
-        "--rate", str(rate), "--duration", str(args.duration), "--pid", str(server.pid),
-        "--json",
-    ]  # fmt: skip
-    env = {**os.environ, "DATABASE_URL": args.database_url, "DJANGO_SECRET_KEY": SECRET_KEY}
+def run_client(servers: list[Daphne], database_url: str, *options: str) -> list[dict]:
+    """Run bench/channels_bench.py against `servers` (its CPU read from their pids) with the
+    servers' signing key, and return the rows it prints as JSON."""
+    command = [sys.executable, str(ROOT / "bench" / "channels_bench.py"), "--json"]
+    for server in servers:
+        command += ["--server", server.ws]
+    command += ["--pid", ",".join(str(server.pid) for server in servers), *options]
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SECRET_KEY": SECRET_KEY}
     result = subprocess.run(  # noqa: S603
         command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
     if result.returncode:
         sys.stderr.write(result.stderr[-4000:])
-        raise SystemExit(f"channels_bench.py failed against {server.ws} (exit {result.returncode})")
+        raise SystemExit(f"channels_bench.py {' '.join(options)} failed (exit {result.returncode})")
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def run_round(server: Daphne, args, rate: float) -> list[dict]:
+    return run_client(
+        [server], args.database_url,
+        "--channels", str(args.channels), "--members", str(args.members),
+        "--rate", str(rate), "--duration", str(args.duration),
+    )  # fmt: skip
 
 
 def spread(values: list[float]) -> str:

@@ -23,7 +23,6 @@ Fan-out on one process, portal beside bare, is bench/channels_layers.py.
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,23 +31,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.channels_layers import SECRET_KEY, holds, kind, loadavg, server_env  # noqa: E402
+from bench.channels_layers import (  # noqa: E402
+    holds,
+    kind,
+    loadavg,
+    run_client,
+    server_env,
+)
 from tests.cocreation.livestack import Daphne, RedisServer  # noqa: E402
 
 
 def bench(servers: list[Daphne], args, *extra: str) -> list[dict]:
-    command = [sys.executable, str(ROOT / "bench" / "channels_bench.py"), "--json"]
-    for server in servers:
-        command += ["--server", server.ws]
-    command += ["--pid", ",".join(str(server.pid) for server in servers), *extra]
-    env = {**os.environ, "DATABASE_URL": args.database_url, "DJANGO_SECRET_KEY": SECRET_KEY}
-    result = subprocess.run(  # noqa: S603
-        command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
-    )
-    if result.returncode:
-        sys.stderr.write(result.stderr[-4000:])
-        raise SystemExit(f"channels_bench.py {' '.join(extra)} failed (exit {result.returncode})")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_client(servers, args.database_url, *extra)
 
 
 def emit(rows: list[dict], **labels) -> list[dict]:
