@@ -280,7 +280,9 @@ if REDIS_URL:
         }
     }
     CHANNEL_LAYERS["pubsub"] = {
-        "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+        # channels_redis's RedisPubSubChannelLayer, able to confirm that its subscriptions are
+        # live again after a Redis restart (portal/core/layers.py).
+        "BACKEND": "portal.core.layers.ConfirmingPubSubChannelLayer",
         "CONFIG": {
             "hosts": CHANNEL_LAYERS["redis"]["CONFIG"]["hosts"],
             "prefix": CHANNEL_LAYERS["redis"]["CONFIG"]["prefix"],

@@ -8,9 +8,10 @@ looks connected and is frozen.
 How: one task per process (per event loop) polls Redis every POLL_SECONDS with a pipelined
 `SET <marker> 1 GET` and `INFO server`. Redis "came back" when a poll succeeds after a failed
 one, when the marker is gone (a restart without persistence, or a flush) or when the server's
-`run_id` changed (a restart). Then every registered socket's `layer_recovered()` runs: it
-re-adds its groups and tells its client to resync, so live delivery resumes within about
-POLL_SECONDS and `sync` fetches what the outage dropped. Sockets whose recovery fails (the
+`run_id` changed (a restart). Once the channel layer confirms it delivers again (the pub/sub
+layer's subscriber reconnects later than other clients), every registered socket's
+`layer_recovered()` runs: it re-adds its groups and tells its client to resync, so live
+delivery resumes within about POLL_SECONDS and `sync` fetches what the outage dropped. Sockets whose recovery fails (the
 layer is still reconnecting) are tried again at the next poll.
 
 Consumers call `watch(self)` after accepting and `unwatch(self)` on disconnect. Without
@@ -56,7 +57,7 @@ class _Watch:
                 self.recoveries += 1
                 logger.warning("Redis is back; %d sockets resubscribe", len(self.sockets))
                 self.pending.update(self.sockets)
-            if self.healthy and self.pending:
+            if self.healthy and self.pending and await _layer_live():
                 await self._recover_pending()
             await asyncio.sleep(POLL_SECONDS)
         await client.aclose()
@@ -85,6 +86,21 @@ class _Watch:
         for socket, result in zip(sockets, results, strict=True):
             if isinstance(result, Exception):
                 self.pending.add(socket)
+
+
+async def _layer_live() -> bool:
+    """Whether the channel layer delivers again. The pub/sub layer's subscriber reconnects on
+    its own schedule, after Redis already answers this watch: telling clients to resync
+    before that would let the events of the gap fall between the resync and live delivery."""
+    from channels.layers import get_channel_layer
+
+    confirm = getattr(get_channel_layer(), "confirm_live", None)
+    if confirm is None:  # the list layer: group_add itself needs Redis and raises if down
+        return True
+    try:
+        return await confirm(timeout=TIMEOUT)
+    except Exception:  # noqa: BLE001 - still reconnecting: try again at the next poll
+        return False
 
 
 def _prefix() -> str:

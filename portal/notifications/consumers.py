@@ -1,3 +1,5 @@
+import logging
+
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import translation
@@ -8,6 +10,8 @@ from portal.core.websocket import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED
 from portal.notifications import selectors
 from portal.notifications.groups import user_group
 from portal.notifications.rendering import recipient_language
+
+logger = logging.getLogger(__name__)
 
 
 class NotificationConsumer(AsyncJsonWebsocketConsumer):
@@ -46,7 +50,10 @@ class NotificationConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code):
         if hasattr(self, "group_name"):
             layer_watch.unwatch(self)
-            await self.channel_layer.group_discard(self.group_name, self.channel_name)
+            try:
+                await self.channel_layer.group_discard(self.group_name, self.channel_name)
+            except Exception:  # noqa: BLE001 - the layer may be down; the group expires by itself
+                logger.warning("Could not leave group %s", self.group_name)
 
     async def receive_json(self, content, **kwargs):
         with translation.override(recipient_language(self.scope["user"])):

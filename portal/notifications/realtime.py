@@ -1,6 +1,8 @@
 """Live updates to a user's open pages over `/ws/notifications/` (called after commit only)."""
 
+import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -23,12 +25,28 @@ def _send(messages: list[tuple[int, dict]]) -> None:
     layer = get_channel_layer()
     if layer is None or not messages:
         return
+    send = async_to_sync(_group_send_all)
     try:
-        async_to_sync(_group_send_all)(layer, messages)
+        if _on_an_event_loop_thread():
+            # Sync code on a running loop's own thread (a script or a test driving a browser
+            # through Playwright's sync API): async_to_sync will not block that loop, so the
+            # send gets a thread (and loop) of its own.
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                pool.submit(send, layer, messages).result()
+        else:
+            send(layer, messages)
     except Exception:
         # A live badge is a convenience: the centre and the emails do not depend on it, so a
         # channel-layer outage must not fail the work that produced the notification.
         logger.exception("Could not publish %d notification event(s)", len(messages))
+
+
+def _on_an_event_loop_thread() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 def notification_payload(notification) -> dict:

@@ -111,9 +111,11 @@ def login(page, base_url: str, email: str, password: str) -> None:
 
 
 def serious_axe_violations(page) -> list[dict]:
-    """axe-core violations with serious or critical impact on the current page."""
+    """axe-core violations with serious or critical impact on the current page (once it has
+    loaded: right after a click on a link the old document may already be gone)."""
     from axe_playwright_python.sync_playwright import Axe
 
+    page.wait_for_load_state("load")
     results = Axe().run(page)
     violations = results.response["violations"]
     return [

@@ -58,6 +58,7 @@ def test_an_official_and_a_startup_walk_from_selection_to_adoption(new_context, 
     assert serious_axe_violations(page) == []
 
     page.get_by_test_id("advance").click()
+    page.locator("[name=entered_on]").wait_for()
     assert serious_axe_violations(page) == []
     page.locator("[name=entered_on]").fill(today)
     _save(page)
@@ -74,6 +75,7 @@ def test_an_official_and_a_startup_walk_from_selection_to_adoption(new_context, 
     login(startup_page, base, startup_user.email, TEST_PASSWORD)
     startup_page.goto(f"{base}/ja/requests/{pk}/stages/")
     startup_page.get_by_test_id("propose").click()
+    startup_page.locator("[name=agreement_signed_on]").wait_for()
     assert serious_axe_violations(startup_page) == []
     startup_page.locator("[name=agreement_signed_on]").fill(today)
     startup_page.locator("[name=note]").fill("本日、実証協定を締結しました。")

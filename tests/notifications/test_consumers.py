@@ -1,5 +1,7 @@
 """The bell's WebSocket, through the real ASGI application with a session cookie."""
 
+import asyncio
+
 import pytest
 from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
@@ -150,3 +152,35 @@ async def test_session_terminate_closes_every_page_of_the_user():
     await page.receive_json_from()
     await get_channel_layer().group_send(user_group(user.pk), {"type": "session.terminate"})
     assert await page.receive_output(timeout=15) == {"type": "websocket.close", "code": 4403}
+
+
+async def test_a_notification_published_from_sync_code_on_the_loops_own_thread_is_delivered(
+    caplog,
+):
+    """Sync code running on an event loop's thread (a script or a browser test driving
+    Playwright's sync API) cannot use async_to_sync there; the publish must still go out."""
+    from portal.notifications import realtime
+
+    layer = get_channel_layer()
+    channel = await layer.new_channel()
+    await layer.group_add(user_group(7), channel)
+    realtime._send([(7, {"type": "unread_count", "unread_count": 3})])  # no await: sync code
+    message = await asyncio.wait_for(layer.receive(channel), timeout=30)
+    assert message["payload"] == {"type": "unread_count", "unread_count": 3}
+    assert "Could not publish" not in caplog.text
+
+
+async def test_closing_the_bell_while_redis_is_down_is_quiet(monkeypatch, caplog):
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    user = await make_user()
+    communicator, connected, _code = await open_socket(user)
+    assert connected
+    await communicator.receive_json_from(timeout=15)  # the unread count
+
+    async def layer_down(*_args):
+        raise RedisConnectionError("Connection closed by server.")
+
+    monkeypatch.setattr(get_channel_layer(), "group_discard", layer_down)
+    await communicator.disconnect()  # the consumer must not raise into Daphne
+    assert "Could not leave group" in caplog.text
