@@ -21,6 +21,10 @@ change of load on the shared machine hits every size alike. The report prints, p
 * throughput relative to the trivial view in the same process at the largest size
   (trivial median ÷ page median), with its spread.
 
+Signed-out pages are timed twice: as the next reader gets them (from the anonymous page cache)
+and, marked "· rendered", with the cache's generation bumped before every request, as the first
+reader after a write gets them (the full render, plus storing it).
+
 The load average is printed beside every round; the machine is shared, so compare ratios
 (measured side by side), not absolute times. Results: bench/results/pages-<vendor>.json.
 Search latency (p50/p95 over a Japanese query set, server-side) is part of every round.
@@ -65,6 +69,9 @@ SEARCH_QUERIES = [
 STARTUPS = 2_000
 CASES = 1_000
 TRIVIAL = "/bench-trivial/"
+# Signed-out pages are timed twice: as readers get them (from the page cache, portal/core/
+# page_cache.py) and as the first reader after a write gets them (rendered anew).
+RENDERED = " · rendered"
 
 
 def database_url(args, size: int) -> str:
@@ -111,6 +118,7 @@ def run(size: int, requests: int) -> dict:
     from django.urls import clear_url_caches, get_resolver, path
 
     from portal.accounts.models import User
+    from portal.core import page_cache
 
     get_resolver().url_patterns.insert(
         0, path(TRIVIAL.strip("/") + "/", lambda r: HttpResponse("ok"))
@@ -125,15 +133,22 @@ def run(size: int, requests: int) -> dict:
     for name, (who, url) in PAGES.items():
         client = clients[who]
         client.get(url, secure=True)
-        page, trivial = [], []
-        for _ in range(requests):
-            page.append(_timed(client, url))
-            trivial.append(_timed(client, TRIVIAL))
-        timings[name] = {
-            "page_ms": statistics.median(page),
-            "trivial_ms": statistics.median(trivial),
-        }
+        timings[name] = _page_beside_trivial(client, url, requests)
+        if who == "anonymous":  # the first reader after a write: the page is rendered anew
+            timings[name + RENDERED] = _page_beside_trivial(
+                client, url, requests, before=page_cache.bump_generation
+            )
     return {"size": size, "load": load_average(), "pages": timings, "search": _search(requests)}
+
+
+def _page_beside_trivial(client, url, requests, before=None) -> dict:
+    page, trivial = [], []
+    for _ in range(requests):
+        if before:
+            before()
+        page.append(_timed(client, url))
+        trivial.append(_timed(client, TRIVIAL))
+    return {"page_ms": statistics.median(page), "trivial_ms": statistics.median(trivial)}
 
 
 def _timed(client, url) -> float:
@@ -201,8 +216,8 @@ def report(rounds: list[list[dict]], sizes: list[int]) -> dict:
     base, top = sizes[0], sizes[-1]
     summary = {"sizes": sizes, "pages": {}, "search": {}}
     header = "".join(f"{f'{size:,} ms':>12}" for size in sizes)
-    print(f"\n{'page':<26}{header}{'growth ' + str(top // base) + '×':>22}{'vs trivial':>24}")
-    for name in PAGES:
+    print(f"\n{'page':<36}{header}{'growth ' + str(top // base) + '×':>22}{'vs trivial':>24}")
+    for name in rounds[0][base]["pages"]:
         medians = {
             size: statistics.median(r[size]["pages"][name]["page_ms"] for r in rounds)
             for size in sizes
@@ -215,7 +230,7 @@ def report(rounds: list[list[dict]], sizes: list[int]) -> dict:
         ]
         cells = "".join(f"{medians[size]:>12.1f}" for size in sizes)
         print(
-            f"{name:<26}{cells}{statistics.median(growth):>10.2f} {spread(growth):<11}"
+            f"{name:<36}{cells}{statistics.median(growth):>10.2f} {spread(growth):<11}"
             f"{statistics.median(relative):>11.2f} {spread(relative):<12}"
         )
         summary["pages"][name] = {
@@ -267,6 +282,8 @@ def main() -> int:
         rounds.append(results)
         loads = ", ".join(f"{size:,}: {results[size]['load']}" for size in sizes)
         print(f"round {number}/{args.rounds} done (load average {loads})", flush=True)
+    if not rounds:  # --rounds 0: only build the data sets
+        return 0
     summary = report(rounds, sizes)
     summary["rounds"] = rounds
     vendor = "sqlite" if args.sqlite else "postgresql"

@@ -298,6 +298,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
+# Public pages rendered once for every signed-out reader (portal/core/page_cache.py): any write
+# through the ORM makes them stale at once; this bounds what only time, or a write that sends no
+# signal, changes. 0 turns the cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+
 # --- Co-creation channels (portal/cocreation) ---------------------------------------------------
 # Database threads per process for WebSocket consumers (= the most DB connections sockets use);
 # 0 picks 1 on SQLite and 4 on PostgreSQL. See portal/cocreation/runtime.py.
@@ -553,8 +558,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"once_a_minute": {"()": "portal.core.log_filters.OncePerInterval", "seconds": 60}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Its receive loop logs a traceback every second while Redis is down: one a minute says
+        # as much (portal/core/log_filters.py).
+        "channels_redis.pubsub": {"filters": ["once_a_minute"]},
         "django.channels.server": {"level": "WARNING"},
         "daphne": {"level": "WARNING"},
         # Per-task and per-publish lines are noise at INFO; failures still log as errors.

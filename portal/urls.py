@@ -4,7 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -13,9 +13,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.cms import views as cms_views
 from portal.cms.sitemaps import SITEMAPS
 from portal.core import views as core_views
+from portal.core.page_cache import anonymous_page_cache
 
 # The Django admin (superusers only) signs in through allauth, so MFA and rate limits apply.
 admin.autodiscover()
+
+# Wagtail's page serving, with anonymous readers served from the page cache
+# (portal/core/page_cache.py); its other routes (password and login forms) as Wagtail has them.
+cached_serve = anonymous_page_cache(wagtail_views.serve)
+wagtail_page_urls = [
+    *(route for route in wagtail_urls.urlpatterns if route.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, cached_serve, name="wagtail_serve"),
+]
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
@@ -44,9 +53,9 @@ urlpatterns += i18n_patterns(
     path("", include("portal.stages.urls")),
     path("", include("portal.moderation.urls")),
     path("", include("portal.opendata.page_urls")),
-    path("", wagtail_views.serve, {"path": ""}, name="home"),
+    path("", cached_serve, {"path": ""}, name="home"),
     # Wagtail's page serving catches everything else, so it comes last.
-    path("", include(wagtail_urls)),
+    path("", include(wagtail_page_urls)),
     prefix_default_language=True,
 )
 

@@ -59,10 +59,11 @@ def _forget_socket_state():
     """The sockets' in-process rate windows and membership answers (portal/cocreation/hotpath.py)
     are keyed by ids, which a flushed database hands out again."""
     from portal.cocreation import hotpath
-    from portal.core import layer_watch
+    from portal.core import layer_watch, page_cache
 
     hotpath.reset()
     layer_watch.reset()
+    page_cache.forget_local()  # its generation and pages belong to the flushed cache
 
 
 def _forget_channel_layers():
@@ -75,6 +76,14 @@ def _forget_channel_layers():
     from channels.layers import channel_layers
 
     channel_layers.backends.clear()
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """For tests that pin what rendering a page costs: a signed-out reader's second request is
+    otherwise answered from the page cache (portal/core/page_cache.py, tests/core/test_page_cache.py)
+    without a query."""
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from portal.core.page_cache import anonymous_page_cache
 from portal.core.pagination import CappedPaginator
 from portal.sitesearch import sources as site
 
@@ -10,6 +11,7 @@ MAX_QUERY_LENGTH = 100
 
 
 @require_GET
+@anonymous_page_cache
 def site_search(request):
     """All sources at a glance, or one source paginated when `type` names it."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from portal.accounts.permissions import login_required, verified_official_required
 from portal.community import selectors as community_selectors
 from portal.community.models import Municipality
+from portal.core.page_cache import anonymous_page_cache
 from portal.core.pagination import CappedPaginator
 from portal.core.text import storable_or_empty
 from portal.startups import forms, permissions, selectors, services
@@ -21,6 +22,7 @@ def _error_text(error: ValidationError) -> str:
 
 
 @require_GET
+@anonymous_page_cache
 def directory(request):
     form = forms.DirectoryFilterForm(
         request.GET or None, prefectures=community_selectors.prefecture_list()
@@ -48,6 +50,7 @@ def directory(request):
 
 
 @require_GET
+@anonymous_page_cache
 def startup_detail(request, slug):
     startup = selectors.startup_get_public(slug=slug, user=request.user)
     context = {

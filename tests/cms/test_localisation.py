@@ -350,7 +350,9 @@ EXPECTED_ENGLISH_QUERIES = {
 
 
 @pytest.mark.parametrize("size", [2, 15])
-def test_english_listing_query_count_does_not_grow(client, django_assert_num_queries, size):
+def test_english_listing_query_count_does_not_grow(
+    client, django_assert_num_queries, size, no_page_cache
+):
     from tests.cms.test_listings import _populate
 
     _populate(size)

@@ -167,7 +167,9 @@ def test_comparison_filters_by_domain_crop_and_network(client):
 
 
 @pytest.mark.parametrize("size", [2, 8])
-def test_comparison_query_count_does_not_grow(client, django_assert_max_num_queries, size):
+def test_comparison_query_count_does_not_grow(
+    client, django_assert_max_num_queries, size, no_page_cache
+):
     for n in range(size):
         case = factories.case_study(municipalities=["151009"])
         factories.pattern(title=f"パターン {n}", cases=[case], kpis=[("指標", "値")])

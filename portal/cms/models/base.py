@@ -10,6 +10,10 @@ from wagtail.search import index
 from portal.cms.navigation import SectionIndexMixin
 
 LISTING_PER_PAGE = 12
+# The order of an editor's inline rows (Orderable): the primary key breaks ties, since rows made
+# in code (the demo, imports, tests) have no sort_order and PostgreSQL returns equal keys in any
+# order (a pattern's diagram and a case's KPIs would change order between page loads).
+EDITOR_ORDER = ["sort_order", "pk"]
 
 
 class PortalPage(Page):

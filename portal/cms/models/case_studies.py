@@ -19,7 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.cms.blocks import BaseStreamBlock
-from portal.cms.models.base import ListingIndexPage, PortalPage
+from portal.cms.models.base import EDITOR_ORDER, ListingIndexPage, PortalPage
 from portal.community.models import MunicipalityKind
 from portal.core.categories import ContractRoute, DXCategory
 
@@ -262,6 +262,7 @@ class CaseStudyMunicipality(Orderable):
     panels = [FieldPanel("municipality")]
 
     class Meta(Orderable.Meta):
+        ordering = EDITOR_ORDER
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
 
@@ -284,6 +285,7 @@ class CaseStudyPartner(Orderable):
     panels = [FieldPanel("startup"), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
+        ordering = EDITOR_ORDER
         verbose_name = _("partner startup")
         verbose_name_plural = _("partner startups")
 
@@ -300,6 +302,7 @@ class CaseStudyKPI(Orderable):
     panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("value")]), FieldPanel("note")]
 
     class Meta(Orderable.Meta):
+        ordering = EDITOR_ORDER
         verbose_name = _("KPI")
         verbose_name_plural = _("KPIs")
 

@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.cms.blocks import BaseStreamBlock
-from portal.cms.models.base import PortalPage, channel_url
+from portal.cms.models.base import EDITOR_ORDER, PortalPage, channel_url
 from portal.cms.navigation import SectionIndexMixin
 
 CHANNEL_HELP = _(
@@ -134,6 +134,7 @@ class CommunityGroupActivity(Orderable):
     panels = [FieldPanel("title"), FieldPanel("description")]
 
     class Meta(Orderable.Meta):
+        ordering = EDITOR_ORDER
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
 
@@ -160,6 +161,7 @@ class CommunityGroupMember(Orderable):
     panels = [FieldPanel("name"), FieldPanel("affiliation"), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
+        ordering = EDITOR_ORDER
         verbose_name = _("member")
         verbose_name_plural = _("members")
 

@@ -26,7 +26,7 @@ from wagtail.search import index
 
 from portal.cms.blocks import BaseStreamBlock
 from portal.cms.fields import ChoiceSetField
-from portal.cms.models.base import ListingIndexPage, PortalPage
+from portal.cms.models.base import EDITOR_ORDER, ListingIndexPage, PortalPage
 from portal.cms.models.case_studies import SizeBand
 from portal.community.models import MunicipalityKind
 from portal.core.categories import DXCategory
@@ -278,6 +278,7 @@ class PatternComponent(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        ordering = EDITOR_ORDER
         verbose_name = _("component")
         verbose_name_plural = _("components")
 
@@ -294,6 +295,7 @@ class PatternStep(Orderable):
     panels = [FieldRowPanel([FieldPanel("title"), FieldPanel("duration_weeks")]), "description"]
 
     class Meta(Orderable.Meta):
+        ordering = EDITOR_ORDER
         verbose_name = _("rollout step")
         verbose_name_plural = _("rollout steps")
 
@@ -312,6 +314,7 @@ class PatternKPI(Orderable):
     panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("typical_value")]), "note"]
 
     class Meta(Orderable.Meta):
+        ordering = EDITOR_ORDER
         verbose_name = _("KPI")
         verbose_name_plural = _("KPIs")
 
@@ -331,6 +334,7 @@ class PatternCase(Orderable):
     panels = [PageChooserPanel("case", "cms.CaseStudyPage")]
 
     class Meta(Orderable.Meta):
+        ordering = EDITOR_ORDER
         verbose_name = _("case implementing the pattern")
         verbose_name_plural = _("cases implementing the pattern")
         constraints = [models.UniqueConstraint(fields=["page", "case"], name="pattern_case_once")]
@@ -351,6 +355,7 @@ class PatternSubsidy(Orderable):
     panels = [PageChooserPanel("subsidy", "cms.SubsidyProgrammePage")]
 
     class Meta(Orderable.Meta):
+        ordering = EDITOR_ORDER
         verbose_name = _("applicable subsidy programme")
         verbose_name_plural = _("applicable subsidy programmes")
 
@@ -373,6 +378,7 @@ class PatternStartup(Orderable):
     panels = [FieldPanel("startup"), FieldPanel("offering")]
 
     class Meta(Orderable.Meta):
+        ordering = EDITOR_ORDER
         verbose_name = _("startup offering components")
         verbose_name_plural = _("startups offering components")
 

@@ -21,6 +21,7 @@ from portal.community.forms import (
 from portal.community.models import RequestState
 from portal.community.selectors.peers import peer_activity, peer_open_requests_for_draft
 from portal.core.forms import add_service_errors
+from portal.core.page_cache import anonymous_page_cache
 from portal.core.pagination import CappedPaginator
 from portal.core.uploads import attachment_response
 
@@ -31,6 +32,7 @@ def _post_data(request):
 
 
 @require_GET
+@anonymous_page_cache
 def request_list(request):
     form = RequestFilterForm(request.GET or None)
     form.is_valid()  # invalid filters are dropped by filters(), the rest still apply
@@ -139,6 +141,7 @@ def _detail_context(request, support_request, **extra):
 
 
 @require_GET
+@anonymous_page_cache
 def request_detail(request, pk):
     support_request = selectors.support_request_get_for_user(user=request.user, pk=pk)
     return render(
