@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from portal.accounts.models import User
 from portal.notifications.models import EmailStatus, FollowedCategory, Notification
-from portal.notifications.rendering import render_notification
+from portal.notifications.rendering import render_notification, render_titles
 
 REQUEST_TITLE = "窓口予約と電子申請のオンライン化"
 
@@ -191,6 +191,9 @@ def _create(users, number, entry, now) -> bool:
         actor=actor,
         title=rendered.subject,
         summary=rendered.line,
+        texts=render_titles(
+            kind=kind, recipient=recipient, actor=actor, context=context, count=count
+        ),
         body=rendered.body,
         body_html=rendered.body_html,
         url=rendered.url,

@@ -3,7 +3,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.categories import DXCategory
@@ -59,6 +59,10 @@ class Notification(models.Model):
     target = GenericForeignKey("target_content_type", "target_object_id")
     title = models.CharField(_("subject"), max_length=300)
     summary = models.CharField(_("summary"), max_length=500, blank=True)
+    # The title and summary in every language of the portal ({"en": {"title": …, "summary": …}}):
+    # `title`/`summary` are in the recipient's language (emails); the notification centre shows
+    # the language of the page being read.
+    texts = models.JSONField(_("title and summary in each language"), default=dict, blank=True)
     body = models.TextField(_("email body (plain text)"))
     body_html = models.TextField(_("email body (HTML fragment)"), blank=True)
     url = models.CharField(_("link"), max_length=1000, blank=True)
@@ -103,6 +107,19 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def display_title(self) -> str:
+        """The title in the language of the page being read (the recipient's where missing)."""
+        return self._text_in_active_language("title") or self.title
+
+    @property
+    def display_summary(self) -> str:
+        text = self._text_in_active_language("summary")
+        return self.summary if text is None else text
+
+    def _text_in_active_language(self, field: str):
+        return (self.texts or {}).get(translation.get_language() or "", {}).get(field)
 
     @property
     def is_read(self) -> bool:

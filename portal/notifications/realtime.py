@@ -56,6 +56,8 @@ def notification_payload(notification) -> dict:
         "kind": notification.kind,
         "title": notification.title,
         "summary": notification.summary,
+        # The same in each language: the page announces the one it is written in.
+        "texts": notification.texts or {},
         "url": notification.url,
         "count": notification.count,
         "created_at": notification.last_event_at.isoformat(),

@@ -10,7 +10,7 @@ from django.utils import timezone
 from portal.notifications import realtime
 from portal.notifications.kinds import EmailMode, Kind
 from portal.notifications.models import EmailStatus, Notification
-from portal.notifications.rendering import render_notification
+from portal.notifications.rendering import render_notification, render_titles
 
 EMAIL_STATUS_FOR_MODE = {
     EmailMode.IMMEDIATE: EmailStatus.PENDING,
@@ -34,12 +34,16 @@ def default_batch_key(target) -> str:
     return f"{target._meta.label_lower}:{target.pk}"
 
 
-def _apply_rendering(notification: Notification, rendered) -> None:
+def _apply_rendering(notification: Notification, *, kind: Kind, count: int = 1, **values) -> None:
+    """The recipient's texts (emails), and the title and summary in every language (the
+    centre shows the language of the page being read)."""
+    rendered = render_notification(kind=kind.name, count=count, **values)
     notification.title = rendered.subject
     notification.summary = rendered.line
     notification.body = rendered.body
     notification.body_html = rendered.body_html
     notification.url = rendered.url
+    notification.texts = render_titles(kind=kind.name, count=count, **values)
 
 
 def new_notification(*, kind: Kind, recipient, target, actor, context, mode, **keys):
@@ -53,10 +57,7 @@ def new_notification(*, kind: Kind, recipient, target, actor, context, mode, **k
         **keys,
     )
     _apply_rendering(
-        notification,
-        render_notification(
-            kind=kind.name, recipient=recipient, target=target, actor=actor, context=context
-        ),
+        notification, kind=kind, recipient=recipient, target=target, actor=actor, context=context
     )
     return notification
 
@@ -111,15 +112,15 @@ def _grow(notification: Notification, *, kind: Kind, recipient, target, actor, c
         notification.actor = actor
     previous = notification.email_status
     notification.email_status = _batch_email_status(notification, kind=kind, mode=mode, now=now)
-    rendered = render_notification(
-        kind=kind.name,
+    _apply_rendering(
+        notification,
+        kind=kind,
+        count=notification.count,
         recipient=recipient,
         target=target,
         actor=actor,
         context=context,
-        count=notification.count,
     )
-    _apply_rendering(notification, rendered)
     notification.save()
     return notification, notification.email_status == EmailStatus.PENDING != previous
 

@@ -121,6 +121,34 @@ def render_notification(
         )
 
 
+def render_titles(
+    *, kind: str, recipient, target=None, actor=None, context=None, count: int = 1
+) -> dict[str, dict[str, str]]:
+    """The title and summary line in every language of the portal, for the notification centre
+    (a recipient reads it under /ja/ or /en/ whatever their email language)."""
+    context = dict(context or {})
+    folder = f"notifications/kinds/{kind}"
+    texts = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            values = {
+                "recipient": recipient,
+                "actor": actor,
+                "target": target,
+                "context": context,
+                "url": _target_url(target, context),
+                "count": count,
+                "SITE_NAME": settings.WAGTAIL_SITE_NAME,
+            }
+            texts[language] = {
+                "title": one_line(render_text(f"{folder}/subject.txt", values), TITLE_MAX),
+                "summary": one_line(
+                    _optional(render_text, f"{folder}/line.txt", values), SUMMARY_MAX
+                ),
+            }
+    return texts
+
+
 def render_for(*, kind: str, recipient, target=None, actor=None, context=None) -> tuple[str, str]:
     """Subject and plain-text body of a notification (kept for callers of the first contract)."""
     rendered = render_notification(

@@ -14,7 +14,7 @@ UNREAD_CACHE_SECONDS = 300
 def notifications_for(*, user: User):
     """The user's notification centre, newest first (one query per page, no joins needed)."""
     return Notification.objects.for_recipient(user).only(
-        "pk", "kind", "title", "summary", "url", "count", "read_at", "last_event_at"
+        "pk", "kind", "title", "summary", "texts", "url", "count", "read_at", "last_event_at"
     )
 
 

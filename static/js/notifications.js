@@ -119,7 +119,9 @@
     if (!data || typeof data.unread_count !== "number") return;
     this.bell.setCount(data.unread_count);
     if (data.type === "notification" && data.notification) {
-      this.bell.announce(data.notification.title);
+      var texts = data.notification.texts || {};
+      var inPageLanguage = texts[document.documentElement.lang] || {};
+      this.bell.announce(inPageLanguage.title || data.notification.title);
       var live = document.querySelector("[data-notification-live]");
       if (live) live.hidden = false;
     }

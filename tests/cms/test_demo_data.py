@@ -26,6 +26,7 @@ def test_seeded_demo_data_is_what_an_official_would_not_question(client):
         _every_programme_marked_as_demo(client)
         _official_title_not_doubled()
         _trust_pages_say_what_is_collected_why_how_long_and_who_sees_it(client)
+        _every_demo_pattern_links_cases_subsidies_and_startups()
 
 
 def test_working_days_skip_weekends_holidays_and_the_year_end_closure():
@@ -84,6 +85,24 @@ def test_subsidies_sorted_by_deadline_with_closed_programmes_last(client):
     assert "締切が近い順" in html
     statuses = [page.status for page in SubsidyProgrammePage.objects.by_deadline()]
     assert statuses[-1] == SubsidyStatus.CLOSED
+
+
+def _every_demo_pattern_links_cases_subsidies_and_startups():
+    """A town starting from a pattern sees who did it, what paid for it and who can build it,
+    in both languages (the English copy keeps the links)."""
+    from wagtail.models import Locale
+
+    from portal.cms.models import PatternPage
+
+    japanese = PatternPage.objects.live().filter(locale__language_code="ja")
+    assert japanese.count() >= 5
+    for pattern in japanese:
+        assert pattern.case_links.exists(), pattern.title
+        assert pattern.subsidy_links.exists(), pattern.title
+        assert pattern.startup_links.exists(), pattern.title
+        english = pattern.get_translation_or_none(Locale.objects.get(language_code="en"))
+        assert english is not None and english.live, pattern.title
+        assert english.specific.startup_links.count() == pattern.startup_links.count()
 
 
 def _official_title_not_doubled():

@@ -22,9 +22,11 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from portal.accounts.models import User
+from portal.cms.models import PatternPage
 from portal.cocreation.models import Channel
 from portal.community.models import RequestState, SupportRequest
 from portal.moderation.models import Report
+from portal.stages.models import CoCreation
 from portal.startups.models import Proposal, ProposalState
 from tests import factories
 from tests.cms import factories as cms_factories
@@ -79,6 +81,47 @@ def _public_pages(client) -> dict[str, str]:
     return _get_all(client, paths, "visitor")
 
 
+def _live(model, language="ja"):
+    return model.objects.live().filter(locale__language_code=language).order_by("path").first()
+
+
+def _demo_content_pages(client) -> dict[str, str]:
+    """Every other public page type, from the demo's content, in both languages."""
+    from portal.cms import models as cms
+
+    page_types = (
+        cms.NewsIndexPage,
+        cms.NewsPage,
+        cms.ReportIndexPage,
+        cms.ReportPage,
+        cms.CommunityPage,
+        cms.CommunityGroupPage,
+        cms.TermsPage,
+        cms.PrivacyPolicyPage,
+        cms.ContactPage,
+        cms.OperatorPage,
+        cms.PatternIndexPage,
+        cms.PatternPage,
+        cms.StandardPage,
+        cms.CaseStudyIndexPage,
+        cms.CaseStudyPage,
+        cms.EventIndexPage,
+        cms.EventPage,
+        cms.SubsidyProgrammeIndexPage,
+        cms.SubsidyProgrammePage,
+    )
+    paths = [_live(model, language).url for model in page_types for language in ("ja", "en")]
+    paths += [
+        _live(cms.PatternIndexPage).url + "?domain=smart_agriculture",
+        "/ja/open-data/",
+        "/en/open-data/",
+        "/en/requests/",
+        "/en/startups/",
+        "/en/dashboard/",
+    ]
+    return _get_all(client, paths, "visitor")
+
+
 def _demo_user(email: str) -> User:
     return User.objects.get(email=email)
 
@@ -99,6 +142,7 @@ def _official_pages(client) -> dict[str, str]:
     proposal = with_proposals.proposals.filter(state=ProposalState.SUBMITTED).first()
     channel = Channel.objects.filter(memberships__user=official).order_by("pk").first()
     code = official.official_profile.municipality_id
+    tracked = CoCreation.objects.filter(support_request__in=own).order_by("pk").first()
     paths = [
         reverse("community:request_dashboard"),
         reverse("community:request_create"),
@@ -118,6 +162,9 @@ def _official_pages(client) -> dict[str, str]:
         reverse("community:municipality_profile_edit", args=[code]),
         reverse("stages:waiting"),
         reverse("startups:track_record_review"),  # officials confirm their town's track records
+        _live(PatternPage).url + "hearing/",
+        _live(PatternPage).url + "request/",
+        reverse("stages:tracker", args=[tracked.support_request_id]),
     ]
     return _get_all(_sign_in(client, official), paths, "official")
 
@@ -199,6 +246,7 @@ def test_public_and_signed_in_pages_have_no_nu_html_checker_errors(client, setti
     settings.DEBUG = True  # seed_demo refuses to run otherwise
     call_command("seed_demo", quiet_logins=True, stdout=io.StringIO())
     pages = _public_pages(client)
+    pages |= _demo_content_pages(client)
     pages |= _official_pages(client)
     pages |= _startup_pages(client)
     pages |= _moderator_pages(client)

@@ -104,6 +104,27 @@ def test_texts_are_rendered_in_each_recipients_language(notify_now):
     assert '<html lang="en">' in html_by_address[english.email]
 
 
+def test_the_centre_shows_each_notification_in_the_language_of_the_page(notify_now, client):
+    """A Japanese-speaking official reading /en/notifications/ sees English titles (their email
+    stays in their own language); the bell's live payload carries both."""
+    from portal.notifications.realtime import notification_payload
+
+    reader = factories.OnboardedUserFactory(preferred_language="ja")
+    startup = factories.StartupFactory(name="株式会社ミライ行政テック")
+    [notification] = notify_now(kind="startup_verified", recipients=[reader], target=startup)
+    client.force_login(reader)
+    english = client.get("/en/notifications/").content.decode()
+    japanese = client.get("/ja/notifications/").content.decode()
+    assert "株式会社ミライ行政テック is verified" in english
+    assert "株式会社ミライ行政テック is verified" not in japanese
+    assert notification.title in japanese
+    notification.refresh_from_db()
+    texts = notification_payload(notification)["texts"]
+    assert texts["en"]["title"] == "株式会社ミライ行政テック is verified"
+    assert texts["ja"]["title"] == notification.title
+    assert mail.outbox[-1].subject == notification.title
+
+
 def test_notification_records_target_actor_and_pending_email_state(notify_now, moderator):
     recipient = factories.OnboardedUserFactory()
     startup = factories.StartupFactory()

@@ -290,7 +290,10 @@ PATTERNS = {
         ],
         "risks": "Some barns may be out of reach of the signal because of the terrain. Someone has to be told when a sensor falls off or fails.",
         "lessons": "Farmers decide more easily when the town pays for the base station and farmers pay for their sensors.",
-        "startups": {},
+        "startups": {
+            "agrisense": "Data platform and alerts for the collar sensors",
+            "local5g-works": "Designing and building the LoRaWAN gateways",
+        },
     },
     "local5g-autonomous-farm-machinery": {
         "title": "Remote monitoring of autonomous farm machinery over local 5G",
@@ -383,7 +386,10 @@ PATTERNS = {
         ],
         "risks": "If a flat battery or a fault goes unnoticed, the trap is left unattended.",
         "lessons": "Putting residents' sightings on the same map helps decide where to move the traps.",
-        "startups": {},
+        "startups": {
+            "agrisense": "Trap sensor network (LPWA) and capture alerts",
+            "nouson-drone": "Drone wildlife surveys and the capture map",
+        },
     },
     "telework-municipal-cooperation": {
         "title": "Telework jobs created by municipalities working together",
@@ -429,6 +435,6 @@ PATTERNS = {
         ],
         "risks": "Work that involves personal information can only be done at a centre that meets the security requirements.",
         "lessons": "Starting with routine data entry keeps the quality of the work stable.",
-        "startups": {},
+        "startups": {"telework-furusato": "Running the satellite office and matching work"},
     },
 }

@@ -356,7 +356,10 @@ PATTERNS = [
         "lessons": "基地局は町、センサーは農家の負担にすると導入の判断がしやすい。",
         "cases": ["betsukai-dairy-calving-lorawan"],
         "subsidies": ["smart-agri-support"],
-        "startups": [],
+        "startups": [
+            ("agrisense", "首輪センサーのデータ基盤と通知"),
+            ("local5g-works", "LoRaWAN基地局の設計・構築"),
+        ],
     },
     {
         "slug": "local5g-autonomous-farm-machinery",
@@ -434,8 +437,11 @@ PATTERNS = [
         "risks": "電池切れや故障に気づかないと、わなが放置される。",
         "lessons": "住民の出没報告も同じ地図に集めると、わなの配置を見直せる。",
         "cases": ["takayama-wildlife-ict-trap", "tono-wildlife-ict-trap"],
-        "subsidies": [],
-        "startups": [],
+        "subsidies": ["smart-agri-support", "digital-denen-kofukin"],
+        "startups": [
+            ("agrisense", "罠センサーの通信（LPWA）と捕獲通知"),
+            ("nouson-drone", "ドローンによる生息調査と捕獲マップ"),
+        ],
     },
     {
         "slug": "telework-municipal-cooperation",
@@ -486,7 +492,7 @@ PATTERNS = [
         "lessons": "まず定型的な入力作業から始めると、受託側の品質が安定する。",
         "cases": ["shiojiri-telework-cooperative", "kamiyama-satellite-office"],
         "subsidies": ["telework-environment"],
-        "startups": [],
+        "startups": [("telework-furusato", "サテライトオフィスの運営と就労のマッチング")],
     },
 ]
 
