@@ -240,7 +240,7 @@ def report(rounds: list[list[dict]], sizes: list[int]) -> dict:
             "vs_trivial": statistics.median(relative),
             "vs_trivial_spread": [min(relative), max(relative)],
         }
-    for size in sizes:
+    for size in sizes if "search" in rounds[0][base] else []:
         p50 = statistics.median(r[size]["search"]["p50_ms"] for r in rounds)
         p95 = statistics.median(r[size]["search"]["p95_ms"] for r in rounds)
         summary["search"][size] = {"p50_ms": p50, "p95_ms": p95}

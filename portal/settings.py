@@ -316,7 +316,8 @@ if os.environ.get("COCREATION_RATE_FRAMES"):
 # CPython's GIL switch interval for server processes (seconds; 0 keeps Python's 0.005). See
 # portal/cocreation/apps.py.
 COCREATION_SWITCH_INTERVAL = float(os.environ.get("COCREATION_SWITCH_INTERVAL", "0.001"))
-# The benchmark's bare broadcast route (bench/channels_bench.py); never enable in production.
+# The benchmarks' baselines (bench/channels_bench.py's bare broadcast consumer, bench/
+# pages_http_bench.py's trivial view); never enable in production.
 COCREATION_BENCH_ROUTES = env_bool("PORTAL_BENCH_ROUTES", False)
 
 # --- Background tasks ---------------------------------------------------------------------------

@@ -59,6 +59,10 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+if settings.COCREATION_BENCH_ROUTES:
+    # Benchmark only (bench/pages_http_bench.py): the trivial view pages are compared with.
+    urlpatterns.insert(0, path("bench-trivial/", core_views.bench_trivial))
+
 if settings.DEBUG:
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
 

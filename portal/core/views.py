@@ -3,7 +3,7 @@ import sys
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import get_language
@@ -71,3 +71,10 @@ def server_error(request):
         return outage_response(request)
     body = loader.get_template("500.html").render({"LANGUAGE_CODE": get_language() or "ja"})
     return HttpResponseServerError(body)
+
+
+def bench_trivial(request):
+    """Benchmark only (bench/pages_http_bench.py): the cheapest answer through the same
+    middleware, the baseline a page's throughput is compared with. Routed only when
+    PORTAL_BENCH_ROUTES=1."""
+    return HttpResponse("ok", content_type="text/plain")
